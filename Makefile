@@ -1,0 +1,65 @@
+# Two commands for a newcomer: `make run` and `make test`. Everything else is optional.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+PY := $(BIN)/python
+TEST_ENV := DJANGO_SETTINGS_MODULE=lms.settings.test
+
+.PHONY: run test install check lint format messages worker beat browser-test bench bench-data clean
+
+## install: Python packages into .venv and front-end packages into node_modules
+install: $(VENV)/.installed node_modules/.installed
+
+$(VENV)/.installed: pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --disable-pip-version-check --upgrade pip
+	$(BIN)/pip install --quiet --disable-pip-version-check -e '.[dev]'
+	touch $@
+
+node_modules/.installed: package.json package-lock.json
+	npm ci --no-audit --no-fund --loglevel=error
+	touch $@
+
+## run: migrate, create demo data and serve on http://127.0.0.1:8000
+run: install
+	$(PY) manage.py migrate --noinput
+	$(PY) manage.py setup_platform
+	$(PY) manage.py seed_demo
+	$(PY) manage.py runserver 127.0.0.1:8000
+
+## test: every check and test (lint, Django checks, migrations, pytest incl. browser tests)
+test: install check
+	scripts/ensure-chromium
+	$(TEST_ENV) $(BIN)/pytest
+
+## check: lint and Django's own checks, no tests
+check: install
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+	$(TEST_ENV) $(PY) manage.py check --fail-level WARNING
+	$(TEST_ENV) $(PY) manage.py makemigrations --check --dry-run
+	$(PY) scripts/check_translations.py
+
+## browser-test: only the headless-Chromium tests
+browser-test: install
+	scripts/ensure-chromium
+	$(TEST_ENV) $(BIN)/pytest -m browser
+
+format: install
+	$(BIN)/ruff check --fix .
+	$(BIN)/ruff format .
+
+## messages: refresh the Thai and English catalogues after changing strings
+messages: install
+	$(PY) manage.py makemessages -l th -l en --ignore=.venv --ignore=node_modules --ignore=var --no-obsolete
+	$(PY) manage.py compilemessages --ignore=.venv --ignore=node_modules
+
+## worker / beat: a Celery worker and scheduler (set CELERY_BROKER_URL first)
+worker: install
+	$(BIN)/celery -A lms worker --loglevel=INFO --concurrency=2
+
+beat: install
+	$(BIN)/celery -A lms beat --loglevel=INFO
+
+clean:
+	rm -rf var staticfiles test-artifacts

@@ -1,0 +1,353 @@
+"""The curriculum tree that trainers author in Wagtail.
+
+HomePage → TrackPage → CoursePage → LessonPage
+                     ↘ ActivityPage (early-childhood track only)
+"""
+
+from django.core.exceptions import ValidationError
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from modelcluster.contrib.taggit import ClusterTaggableManager
+from modelcluster.fields import ParentalKey, ParentalManyToManyField
+from taggit.models import ItemBase, TagBase
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
+from wagtail.fields import RichTextField, StreamField
+from wagtail.models import Page
+from wagtail.search import index
+
+from lms.core.text import slugify_unicode
+
+from .blocks import RICH_TEXT_FEATURES, ActivityStepsBlock, LessonBodyBlock
+
+
+class Track(models.TextChoices):
+    YOUTH = "youth", _("Youth")
+    EARLY_CHILDHOOD = "early_childhood", _("Early childhood")
+    WORKFORCE = "workforce", _("Digital workforce")
+
+
+class Level(models.TextChoices):
+    BEGINNER = "beginner", _("Beginner")
+    INTERMEDIATE = "intermediate", _("Intermediate")
+    ADVANCED = "advanced", _("Advanced")
+
+
+def lines(text: str) -> list[str]:
+    """Authors write lists (materials, outcomes) one item per line."""
+    return [line.strip(" -•\t") for line in (text or "").splitlines() if line.strip(" -•\t")]
+
+
+class SkillTag(TagBase):
+    """One vocabulary of skills shared by courses and activity plans."""
+
+    # Thai keeps its vowel and tone marks in the slug (taggit's default drops them),
+    # and a plain CharField so that such slugs pass validation.
+    slug = models.CharField(_("slug"), max_length=100, unique=True)
+
+    class Meta:
+        verbose_name = _("skill tag")
+        verbose_name_plural = _("skill tags")
+        ordering = ["name"]
+
+    def slugify(self, tag, i=None):
+        slug = slugify_unicode(tag) or "tag"
+        return f"{slug}-{i}" if i is not None else slug
+
+
+class TreeRulesMixin:
+    """Enforce parent_page_types wherever a page is saved, not only in the admin UI."""
+
+    def clean(self):
+        super().clean()
+        parent = self.get_parent() if self.path else None
+        if parent is not None and parent.depth > 1 and not self.can_exist_under(parent):
+            raise ValidationError(
+                _("A %(type)s cannot be placed under “%(parent)s”.")
+                % {"type": self._meta.verbose_name, "parent": parent.title}
+            )
+
+
+class HomePage(TreeRulesMixin, Page):
+    intro = RichTextField(_("introduction"), blank=True, features=RICH_TEXT_FEATURES)
+
+    content_panels = [*Page.content_panels, FieldPanel("intro")]
+    parent_page_types = ["wagtailcore.Page"]
+    subpage_types = ["curricula.TrackPage"]
+
+    class Meta:
+        verbose_name = _("home page")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["tracks"] = TrackPage.objects.child_of(self).live().public().specific()
+        return context
+
+
+class TrackPage(TreeRulesMixin, Page):
+    track = models.CharField(_("track"), max_length=20, choices=Track.choices)
+    intro = RichTextField(_("introduction"), blank=True, features=RICH_TEXT_FEATURES)
+    summary = models.CharField(_("summary"), max_length=300, blank=True)
+
+    content_panels = [
+        *Page.content_panels,
+        FieldPanel("track"),
+        FieldPanel("summary"),
+        FieldPanel("intro"),
+    ]
+    parent_page_types = ["curricula.HomePage"]
+    subpage_types = ["curricula.CoursePage", "curricula.ActivityPage"]
+    search_fields = [*Page.search_fields, index.SearchField("summary"), index.SearchField("intro")]
+
+    class Meta:
+        verbose_name = _("track")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        children = self.get_children().live().public()
+        context["courses"] = (
+            CoursePage.objects.child_of(self).live().public().select_related("cover_image")
+        )
+        context["activities"] = (
+            ActivityPage.objects.child_of(self).live().public().select_related("cover_image")
+        )
+        context["has_children"] = children.exists()
+        return context
+
+
+class CourseTag(ItemBase):
+    tag = models.ForeignKey(SkillTag, related_name="course_items", on_delete=models.CASCADE)
+    content_object = ParentalKey(
+        "curricula.CoursePage", related_name="tagged_items", on_delete=models.CASCADE
+    )
+
+
+class ActivityTag(ItemBase):
+    tag = models.ForeignKey(SkillTag, related_name="activity_items", on_delete=models.CASCADE)
+    content_object = ParentalKey(
+        "curricula.ActivityPage", related_name="tagged_items", on_delete=models.CASCADE
+    )
+
+
+class CoursePage(TreeRulesMixin, Page):
+    summary = models.CharField(
+        _("summary"), max_length=300, help_text=_("One or two sentences shown in the catalogue.")
+    )
+    description = RichTextField(_("about this course"), blank=True, features=RICH_TEXT_FEATURES)
+    level = models.CharField(
+        _("level"), max_length=20, choices=Level.choices, default=Level.BEGINNER
+    )
+    estimated_hours = models.DecimalField(
+        _("estimated hours"),
+        max_digits=5,
+        decimal_places=1,
+        validators=[MinValueValidator(0.5), MaxValueValidator(999)],
+        default=1,
+    )
+    learning_outcomes = models.TextField(
+        _("learning outcomes"), blank=True, help_text=_("One outcome per line.")
+    )
+    cover_image = models.ForeignKey(
+        "wagtailimages.Image",
+        verbose_name=_("cover image"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",  # images need no reverse accessor to the courses using them
+    )
+    tags = ClusterTaggableManager(
+        through=CourseTag, blank=True, verbose_name=_("skill tags"), help_text=None
+    )
+    prerequisites = ParentalManyToManyField(
+        "self",
+        symmetrical=False,
+        blank=True,
+        related_name="required_by",
+        verbose_name=_("courses to complete first"),
+    )
+    sequential = models.BooleanField(
+        _("lessons open in order"),
+        default=False,
+        help_text=_("A lesson opens only when the one before it is done."),
+    )
+    enrolment_opens_at = models.DateTimeField(_("enrolment opens"), null=True, blank=True)
+    enrolment_closes_at = models.DateTimeField(_("enrolment closes"), null=True, blank=True)
+
+    content_panels = [
+        *Page.content_panels,
+        FieldPanel("summary"),
+        FieldPanel("cover_image"),
+        FieldPanel("description"),
+        FieldRowPanel([FieldPanel("level"), FieldPanel("estimated_hours")]),
+        FieldPanel("learning_outcomes"),
+        FieldPanel("tags"),
+        MultiFieldPanel(
+            [
+                FieldPanel("prerequisites"),
+                FieldPanel("sequential"),
+                FieldRowPanel(
+                    [FieldPanel("enrolment_opens_at"), FieldPanel("enrolment_closes_at")]
+                ),
+            ],
+            heading=_("Enrolment and order"),
+        ),
+    ]
+    parent_page_types = ["curricula.TrackPage"]
+    subpage_types = ["curricula.LessonPage"]
+    search_fields = [
+        *Page.search_fields,
+        index.SearchField("summary"),
+        index.SearchField("description"),
+        index.SearchField("learning_outcomes"),
+        index.FilterField("level"),
+    ]
+
+    class Meta:
+        verbose_name = _("course")
+
+    @property
+    def outcomes(self) -> list[str]:
+        return lines(self.learning_outcomes)
+
+    @property
+    def track_page(self) -> "TrackPage | None":
+        parent = self.get_parent()
+        return parent.specific if parent else None
+
+    def clean(self):
+        super().clean()
+        if (
+            self.enrolment_opens_at
+            and self.enrolment_closes_at
+            and self.enrolment_closes_at <= self.enrolment_opens_at
+        ):
+            raise ValidationError(
+                {"enrolment_closes_at": _("Enrolment must close after it opens.")}
+            )
+
+    def lessons(self):
+        return LessonPage.objects.child_of(self).live()
+
+
+class LessonPage(TreeRulesMixin, Page):
+    summary = models.CharField(_("summary"), max_length=300, blank=True)
+    estimated_minutes = models.PositiveSmallIntegerField(
+        _("estimated minutes"),
+        default=15,
+        validators=[MinValueValidator(1), MaxValueValidator(600)],
+    )
+    is_optional = models.BooleanField(
+        _("optional"),
+        default=False,
+        help_text=_("Optional lessons do not count towards completing the course."),
+    )
+    body = StreamField(LessonBodyBlock(), verbose_name=_("lesson content"), blank=True)
+
+    content_panels = [
+        *Page.content_panels,
+        FieldPanel("summary"),
+        FieldRowPanel([FieldPanel("estimated_minutes"), FieldPanel("is_optional")]),
+        FieldPanel("body"),
+    ]
+    parent_page_types = ["curricula.CoursePage"]
+    subpage_types: list[str] = []
+    search_fields = [*Page.search_fields, index.SearchField("summary"), index.SearchField("body")]
+
+    class Meta:
+        verbose_name = _("lesson")
+
+    @property
+    def course(self) -> CoursePage:
+        return CoursePage.objects.get(pk=self.get_parent().pk) if self.get_parent() else None
+
+
+class ActivityPage(TreeRulesMixin, Page):
+    """An in-person activity plan for children aged 3–6, run by a facilitator."""
+
+    summary = models.CharField(_("summary"), max_length=300)
+    cover_image = models.ForeignKey(
+        "wagtailimages.Image",
+        verbose_name=_("cover image"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    age_min = models.PositiveSmallIntegerField(
+        _("youngest age"), default=3, validators=[MinValueValidator(2), MaxValueValidator(8)]
+    )
+    age_max = models.PositiveSmallIntegerField(
+        _("oldest age"), default=5, validators=[MinValueValidator(2), MaxValueValidator(8)]
+    )
+    duration_minutes = models.PositiveSmallIntegerField(
+        _("duration (minutes)"),
+        default=30,
+        validators=[MinValueValidator(5), MaxValueValidator(240)],
+    )
+    group_size_min = models.PositiveSmallIntegerField(_("smallest group"), default=1)
+    group_size_max = models.PositiveSmallIntegerField(_("largest group"), default=10)
+    materials = models.TextField(_("materials"), blank=True, help_text=_("One item per line."))
+    learning_goals = models.TextField(
+        _("learning goals"), blank=True, help_text=_("One goal per line.")
+    )
+    steps = StreamField(ActivityStepsBlock(), verbose_name=_("steps"), blank=True)
+    safety_notes = models.TextField(_("safety notes"), blank=True)
+    parent_tips = models.TextField(_("tips for parents"), blank=True)
+    tags = ClusterTaggableManager(
+        through=ActivityTag, blank=True, verbose_name=_("skill tags"), help_text=None
+    )
+
+    content_panels = [
+        *Page.content_panels,
+        FieldPanel("summary"),
+        FieldPanel("cover_image"),
+        MultiFieldPanel(
+            [
+                FieldRowPanel([FieldPanel("age_min"), FieldPanel("age_max")]),
+                FieldRowPanel([FieldPanel("group_size_min"), FieldPanel("group_size_max")]),
+                FieldPanel("duration_minutes"),
+            ],
+            heading=_("Who and how long"),
+        ),
+        FieldPanel("materials"),
+        FieldPanel("learning_goals"),
+        FieldPanel("steps"),
+        FieldPanel("safety_notes"),
+        FieldPanel("parent_tips"),
+        FieldPanel("tags"),
+    ]
+    parent_page_types = ["curricula.TrackPage"]
+    subpage_types: list[str] = []
+    search_fields = [
+        *Page.search_fields,
+        index.SearchField("summary"),
+        index.SearchField("materials"),
+        index.SearchField("learning_goals"),
+        index.SearchField("steps"),
+    ]
+
+    class Meta:
+        verbose_name = _("activity plan")
+
+    @classmethod
+    def can_exist_under(cls, parent):
+        return super().can_exist_under(parent) and parent.specific.track == Track.EARLY_CHILDHOOD
+
+    def clean(self):
+        super().clean()
+        errors = {}
+        if self.age_max < self.age_min:
+            errors["age_max"] = _("The oldest age cannot be below the youngest.")
+        if self.group_size_max < self.group_size_min:
+            errors["group_size_max"] = _("The largest group cannot be smaller than the smallest.")
+        if errors:
+            raise ValidationError(errors)
+
+    @property
+    def material_list(self) -> list[str]:
+        return lines(self.materials)
+
+    @property
+    def goal_list(self) -> list[str]:
+        return lines(self.learning_goals)

@@ -1,0 +1,51 @@
+from django import template
+from django.conf import settings
+from django.urls import translate_url
+from django.utils.translation import get_language
+
+from wagtail.models import Locale, Page
+
+from lms.core.thaidate import format_date, format_thai_date
+
+register = template.Library()
+
+
+@register.filter
+def thai_date(value, arg: str = ""):
+    """`{{ when|thai_date }}` → 3 ธันวาคม พ.ศ. 2566; `|thai_date:"short"` → 3 ธ.ค. 66."""
+    if not value:
+        return ""
+    return format_thai_date(value, short=arg == "short")
+
+
+@register.filter
+def local_date(value):
+    """A date in the reader's language: Buddhist Era in Thai, Gregorian in English."""
+    if not value:
+        return ""
+    return format_date(value, get_language())
+
+
+@register.inclusion_tag("includes/language_switcher.html", takes_context=True)
+def language_switcher(context):
+    """Links to this page in each language, or to that language's home page."""
+    request = context.get("request")
+    page = context.get("page")
+    current = get_language()
+    links = []
+    for code, name in settings.LANGUAGES:
+        url = None
+        if isinstance(page, Page):
+            target = page if page.locale.language_code == code else None
+            if target is None:
+                locale = Locale.objects.filter(language_code=code).first()
+                if locale is not None:
+                    target = page.get_translation_or_none(locale)
+            if target is not None and target.live:
+                url = target.get_url(request)
+            else:
+                url = "/" if code == settings.LANGUAGE_CODE else f"/{code}/"
+        elif request is not None:
+            url = translate_url(request.get_full_path(), code)
+        links.append({"code": code, "name": name, "url": url, "current": code == current})
+    return {"links": links}

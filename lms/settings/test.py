@@ -1,0 +1,18 @@
+"""Settings for pytest. DATABASE_URL and CELERY_BROKER_URL may point at real services."""
+
+from .base import *
+
+SECRET_KEY = "test-only-secret-key"
+DEBUG = False
+ALLOWED_HOSTS = ["*"]
+PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+MEDIA_ROOT = Path(env("DJANGO_MEDIA_ROOT", default=str(VAR_DIR / "test-media")))
+# A task that fails in a test must fail the test.
+CELERY_TASK_EAGER_PROPAGATES = True
+STORAGES["staticfiles"]["BACKEND"] = "django.contrib.staticfiles.storage.StaticFilesStorage"
+WHITENOISE_AUTOREFRESH = True
+# Tasks run in-process unless a test starts a real worker (tests/integration),
+# which switches the Celery app to the broker in CELERY_BROKER_URL.
+CELERY_TASK_ALWAYS_EAGER = True

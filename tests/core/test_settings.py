@@ -1,0 +1,87 @@
+"""Production settings: refuse to start without a secret, pass the deploy checklist."""
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+SANE_ENV = {
+    "DJANGO_SETTINGS_MODULE": "lms.settings.production",
+    "DJANGO_SECRET_KEY": "k" * 20 + "-production-secret-from-the-environment-0123456789",
+    "DJANGO_ALLOWED_HOSTS": "learn.example.go.th",
+    "DATABASE_URL": os.environ.get("DATABASE_URL", "sqlite:////tmp/lms-deploy-check.sqlite3"),
+    "CELERY_BROKER_URL": "redis://127.0.0.1:6379/0",
+}
+
+
+def run(args, env):
+    clean = {
+        k: v for k, v in os.environ.items() if not k.startswith(("DJANGO_", "DATABASE_", "CELERY_"))
+    }
+    return subprocess.run(
+        [sys.executable, *args],
+        cwd=ROOT,
+        env={**clean, **env},
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+
+
+def test_production_refuses_to_start_without_a_secret_key():
+    env = {k: v for k, v in SANE_ENV.items() if k != "DJANGO_SECRET_KEY"}
+    result = run(["manage.py", "check"], env)
+    assert result.returncode != 0
+    assert "DJANGO_SECRET_KEY" in result.stderr
+
+
+def test_production_refuses_a_short_secret_key():
+    result = run(["manage.py", "check"], {**SANE_ENV, "DJANGO_SECRET_KEY": "short"})
+    assert result.returncode != 0
+    assert "at least 50 characters" in result.stderr
+
+
+def test_check_deploy_reports_nothing():
+    result = run(["manage.py", "check", "--deploy", "--fail-level", "WARNING"], SANE_ENV)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "System check identified no issues" in result.stdout
+
+
+def test_defaults_are_sqlite_and_in_process(tmp_path):
+    script = (
+        "import django; django.setup(); from django.conf import settings as s;"
+        "print(s.DATABASES['default']['ENGINE'], s.CELERY_TASK_ALWAYS_EAGER, s.DEBUG,"
+        f" s.LANGUAGE_CODE, s.TIME_ZONE, str(s.DATABASES['default']['NAME']).startswith({str(tmp_path)!r}))"
+    )
+    result = run(
+        ["-c", script], {"DJANGO_SETTINGS_MODULE": "lms.settings.dev", "LMS_VAR_DIR": str(tmp_path)}
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.split() == [
+        "django.db.backends.sqlite3",
+        "True",
+        "True",
+        "th",
+        "Asia/Bangkok",
+        "True",
+    ]
+
+
+def test_environment_selects_postgresql_and_a_real_broker():
+    script = (
+        "import django; django.setup(); from django.conf import settings as s;"
+        "print(s.DATABASES['default']['ENGINE'], s.CELERY_TASK_ALWAYS_EAGER, s.CELERY_BROKER_URL)"
+    )
+    env = {
+        "DJANGO_SETTINGS_MODULE": "lms.settings.dev",
+        "DATABASE_URL": "postgres://u@db.internal:5432/lms",
+        "CELERY_BROKER_URL": "redis://broker.internal:6379/0",
+    }
+    result = run(["-c", script], env)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.split() == [
+        "django.db.backends.postgresql",
+        "False",
+        "redis://broker.internal:6379/0",
+    ]

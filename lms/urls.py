@@ -18,6 +18,10 @@ urlpatterns = [
 # Thai lives at the root, English under /en/.
 urlpatterns += i18n_patterns(
     path("accounts/", include("lms.users.urls")),
+    path("learn/", include("lms.learning.urls")),
+    path("quizzes/", include("assessments.urls")),
+    path("certificates/", include("lms.certificates.urls")),
+    path("centre/", include("lms.centres.urls")),
     path("tags/<str:slug>/", curricula_views.tag_detail, name="tag_detail"),
     path("", include(wagtail_urls)),
     prefix_default_language=False,

@@ -247,6 +247,13 @@ class CoursePage(TreeRulesMixin, Page):
     def lessons(self):
         return LessonPage.objects.child_of(self).live()
 
+    def get_context(self, request, *args, **kwargs):
+        from lms.learning.pages import course_page_context
+
+        context = super().get_context(request, *args, **kwargs)
+        context.update(course_page_context(request=request, course=self))
+        return context
+
 
 class LessonPage(TreeRulesMixin, Page):
     summary = models.CharField(_("summary"), max_length=300, blank=True)
@@ -275,9 +282,12 @@ class LessonPage(TreeRulesMixin, Page):
     class Meta:
         verbose_name = _("lesson")
 
-    @property
-    def course(self) -> CoursePage:
-        return CoursePage.objects.get(pk=self.get_parent().pk) if self.get_parent() else None
+    def get_context(self, request, *args, **kwargs):
+        from lms.learning.pages import lesson_page_context
+
+        context = super().get_context(request, *args, **kwargs)
+        context.update(lesson_page_context(request=request, lesson=self))
+        return context
 
 
 class ActivityPage(TreeRulesMixin, Page):
@@ -369,3 +379,35 @@ class ActivityPage(TreeRulesMixin, Page):
     @property
     def goal_list(self) -> list[str]:
         return lines(self.learning_goals)
+
+
+class SearchEntry(models.Model):
+    """Thai-aware search index: one row per live course, lesson and activity plan.
+
+    Thai is written without spaces, so text is split into words with PyThaiNLP
+    when a page is published (curricula.search) and stored as " word word ".
+    A query is split the same way and every query word must be a stored word.
+    """
+
+    class Kind(models.TextChoices):
+        COURSE = "course", _("Course")
+        LESSON = "lesson", _("Lesson")
+        ACTIVITY = "activity", _("Activity plan")
+
+    page = models.OneToOneField(
+        "wagtailcore.Page", on_delete=models.CASCADE, primary_key=True, related_name="search_entry"
+    )
+    locale = models.ForeignKey("wagtailcore.Locale", on_delete=models.CASCADE, related_name="+")
+    kind = models.CharField(max_length=10, choices=Kind.choices)
+    track = models.CharField(max_length=20, choices=Track.choices)
+    title_tokens = models.TextField()
+    tokens = models.TextField()
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        verbose_name = _("search entry")
+        verbose_name_plural = _("search entries")
+        indexes = [models.Index(fields=["locale", "kind"], name="curricula_search_locale_kind")]
+
+    def __str__(self) -> str:
+        return f"{self.kind} {self.page_id}"

@@ -140,6 +140,7 @@ LOGOUT_REDIRECT_URL = "/"
 # A centre's learners share one public address, so lock out a username only
 # together with the address it is tried from, never an address on its own.
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_USERNAME_CALLABLE = "lms.users.axes.username_for_throttling"
 AXES_FAILURE_LIMIT = env.int("AXES_FAILURE_LIMIT", default=5)
 AXES_COOLOFF_TIME = 0.25  # hours (15 minutes)
 AXES_RESET_ON_SUCCESS = True

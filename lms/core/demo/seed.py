@@ -21,6 +21,7 @@ from wagtail.models import Collection, Locale, Page
 from curricula.models import ActivityPage, CoursePage, LessonPage, SkillTag, TrackPage
 from lms.centres.models import Centre, HostType, Province, StaffRole, StaffRoleKind
 from lms.core.platform import platform_setup
+from lms.learning import demo as learning_demo
 from lms.users import roles
 from lms.users.models import TitlePrefix, User
 
@@ -285,4 +286,13 @@ def demo_seed() -> dict[str, object]:
     activities = [
         _activity(spec, tracks["early_childhood"], media, author) for spec in content.ACTIVITIES
     ]
-    return {"centre": centre, "users": users, "courses": courses, "activities": activities}
+    result = {
+        "centre": centre,
+        "users": users,
+        "courses": courses,
+        "activities": activities,
+        "media": media,
+    }
+    # Each app adds its own demo records below, in dependency order, each idempotent.
+    learning_demo.seed(result)
+    return result

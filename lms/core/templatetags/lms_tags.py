@@ -26,6 +26,14 @@ def local_date(value):
     return format_date(value, get_language())
 
 
+@register.filter
+def get_item(mapping, key):
+    """`{{ mapping|get_item:key }}`: a dictionary lookup with a variable key."""
+    if not mapping:
+        return None
+    return mapping.get(key)
+
+
 @register.inclusion_tag("includes/language_switcher.html", takes_context=True)
 def language_switcher(context):
     """Links to this page in each language, or to that language's home page."""

@@ -2,11 +2,14 @@
 
 Thai runs words together ("การขายสินค้าออนไลน์"), so a plain substring or a
 whitespace tokenizer either finds too much or nothing. Published text is split
-into words with PyThaiNLP's dictionary tokenizer (lms.core.text.tokenize) and
-stored space-separated in SearchEntry; a query is split the same way, so
-"ออนไลน์" finds "การขายสินค้าออนไลน์" and "ขายออนไลน์" finds it too, while "ตา"
-does not match inside "ตาก". The last query word also matches as a prefix, for
-people still typing. English goes through the same path (split on spaces).
+into words with PyThaiNLP (lms.core.text.index_tokens: its dictionary segmenter
+plus the other dictionary words a reader may see where the segmentation is
+ambiguous, e.g. both ช่อง|ทางการ and ช่องทาง in "ช่องทางการขาย") and stored
+space-separated in SearchEntry; a query is segmented the same way and every
+query word must be a stored word. So "ออนไลน์" finds "การขายสินค้าออนไลน์",
+"ขายออนไลน์" finds it too, while "ตา" does not match inside "ตาก". The last query
+word also matches as a prefix, for people still typing. English goes through the
+same path (split on spaces).
 """
 
 from collections.abc import Iterable
@@ -17,7 +20,7 @@ from django.utils.html import strip_tags
 
 from wagtail.models import Locale, Page
 
-from lms.core.text import tokenize
+from lms.core.text import index_tokens, tokenize
 
 from .models import ActivityPage, CoursePage, LessonPage, SearchEntry
 
@@ -46,10 +49,10 @@ def _page_text(page: Page) -> tuple[str, str]:
         parts += [strip_tags(page.description), page.learning_outcomes]
         parts += [tag.name for tag in page.tags.all()]
     elif isinstance(page, LessonPage):
-        parts += list(_stream_strings(page.body.raw_data))
+        parts += list(_stream_strings(list(page.body.raw_data)))
     elif isinstance(page, ActivityPage):
         parts += [page.materials, page.learning_goals, page.safety_notes, page.parent_tips]
-        parts += list(_stream_strings(page.steps.raw_data))
+        parts += list(_stream_strings(list(page.steps.raw_data)))
         parts += [tag.name for tag in page.tags.all()]
     return page.title, "\n".join(p for p in parts if p)
 
@@ -88,8 +91,8 @@ def search_entry_update(*, page: Page) -> SearchEntry | None:
             "locale_id": page.locale_id,
             "kind": kind,
             "track": _track_of(page),
-            "title_tokens": _joined(tokenize(title)),
-            "tokens": _joined(tokenize(text)),
+            "title_tokens": _joined(index_tokens(title)),
+            "tokens": _joined(index_tokens(text)),
         },
     )
     return entry

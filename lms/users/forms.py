@@ -1,3 +1,5 @@
+import unicodedata
+
 from django import forms
 from django.contrib.auth import password_validation
 from django.contrib.auth.forms import AuthenticationForm
@@ -30,10 +32,24 @@ def clean_birth_year(value: int | None) -> int | None:
     return year
 
 
+NAME_PUNCTUATION = set(" -.'’")
+
+
 def clean_name(value: str) -> str:
-    value = " ".join((value or "").split())
-    if any(ord(ch) < 32 for ch in value):
-        raise ValidationError(_("Names cannot contain control characters."))
+    """Letters of any script with their vowel and tone marks, spaces, - . and '.
+
+    Thai names keep their marks (NFC); emoji, digits, angle brackets and other
+    symbols are refused with a message rather than stored.
+    """
+    value = unicodedata.normalize("NFC", " ".join((value or "").split()))
+    for char in value:
+        if char not in NAME_PUNCTUATION and unicodedata.category(char)[0] not in "LM":
+            raise ValidationError(
+                _(
+                    "A name may contain letters, spaces, dots, hyphens and apostrophes only (not “%(char)s”)."
+                )
+                % {"char": char}
+            )
     return value
 
 

@@ -185,16 +185,15 @@ def _restore(text: str) -> str:
 
 
 def _blocks(text: str) -> list[tuple[int, str]]:
-    """(first line number, text) of each question: blocks split by blank lines outside braces."""
+    """(first line number, text) of each question: blank lines separate them, as in Moodle."""
     blocks: list[tuple[int, str]] = []
     current: list[str] = []
     start = 0
-    depth = 0
     for number, line in enumerate(text.split("\n"), 1):
         stripped = line.strip()
         if stripped.startswith("//"):
             continue
-        if not stripped and depth == 0:
+        if not stripped:
             if current:
                 blocks.append((start, "\n".join(current)))
                 current = []
@@ -202,8 +201,6 @@ def _blocks(text: str) -> list[tuple[int, str]]:
         if not current:
             start = number
         current.append(line)
-        protected = _protect(line)
-        depth = max(0, depth + protected.count("{") - protected.count("}"))
     if current:
         blocks.append((start, "\n".join(current)))
     return blocks
@@ -218,7 +215,7 @@ def _plain(text: str, question: ParsedQuestion, *, keep_lines: bool = False) -> 
         warning = _("HTML formatting was removed; check the text after import.")
         if warning not in question.warnings:
             question.warnings.append(warning)
-    text = html.unescape(text)
+    text = html.unescape(text).strip()
     if not keep_lines:
         text = " ".join(text.split())
     return text

@@ -16,3 +16,7 @@ WHITENOISE_AUTOREFRESH = True
 # Tasks run in-process unless a test starts a real worker (tests/integration),
 # which switches the Celery app to the broker in CELERY_BROKER_URL.
 CELERY_TASK_ALWAYS_EAGER = True
+
+# A file, not memory, so that tests with concurrent threads work on SQLite too.
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    DATABASES["default"]["TEST"] = {"NAME": str(VAR_DIR / "test-db.sqlite3")}

@@ -1,0 +1,48 @@
+"""The demo quizzes: one per demo course in Thai, a final quiz for selling online, idempotent."""
+
+import pytest
+
+from assessments.models import Question, Quiz, QuizAttempt
+from assessments.validation import QuestionDraft, question_problems
+from lms.core.demo.seed import demo_seed
+
+pytestmark = pytest.mark.django_db
+
+
+def test_demo_quizzes():
+    result = demo_seed()
+    quizzes = Quiz.objects.select_related("lesson", "course")
+    placement = {
+        (q.lesson.slug if q.lesson_id else None, q.course.slug if q.course_id else None)
+        for q in quizzes
+    }
+    assert placement == {
+        ("photograph-products-with-a-phone", None),
+        ("monthly-profit-with-sum", None),
+        ("spot-online-scams", None),
+        (None, "sell-products-online"),
+    }
+    for quiz in quizzes:
+        assert quiz.is_live
+        kinds = {item.question.kind for item in quiz.items.select_related("question")}
+        assert len(kinds) >= 4, quiz.title  # mixed types
+    final = quizzes.get(course__slug="sell-products-online")
+    assert final.draws.get().bank.questions.count() >= final.draws.get().count
+    for question in Question.objects.prefetch_related("choices", "accepted_answers", "pairs"):
+        draft = QuestionDraft(
+            kind=question.kind,
+            choices=[(c.text, c.is_correct) for c in question.choices.all()],
+            accepted_answers=[a.text for a in question.accepted_answers.all()],
+            pairs=[(p.prompt, p.answer) for p in question.pairs.all()],
+            correct_answer_true=question.correct_answer_true,
+            numeric_answer=question.numeric_answer,
+        )
+        assert question_problems(draft) == {}, question.prompt
+        assert any("\u0e00" <= ch <= "\u0e7f" for ch in question.prompt)  # written in Thai
+    # Nobody has taken them: the learner demo decides that.
+    assert not QuizAttempt.objects.exists()
+
+    counts = (Quiz.objects.count(), Question.objects.count())
+    demo_seed()
+    assert (Quiz.objects.count(), Question.objects.count()) == counts
+    assert result["courses"]["sell-products-online"].final_quizzes.get() == final

@@ -19,6 +19,9 @@
   };
   var timers = {};
   var dirty = {};
+  // One request per question at a time, so an older answer never lands after a newer one.
+  var inFlight = {};
+  var again = {};
 
   function setStatus(section, text, state) {
     var node = section.querySelector("[data-save-status]");
@@ -76,8 +79,21 @@
     return data;
   }
 
+  function finished(section, position) {
+    inFlight[position] = false;
+    if (again[position]) {
+      again[position] = false;
+      save(section);
+    }
+  }
+
   function save(section) {
     var position = section.getAttribute("data-position");
+    if (inFlight[position]) {
+      again[position] = true;
+      return;
+    }
+    inFlight[position] = true;
     setStatus(section, messages.saving, "saving");
     fetch(url, {
       method: "POST",
@@ -93,6 +109,10 @@
           window.location.assign(body.redirect);
           return;
         }
+        if (again[position]) {
+          finished(section, position);
+          return;
+        }
         if (body.ok) {
           delete dirty[position];
           setStatus(section, "\u2713 " + messages.saved, "saved");
@@ -102,10 +122,12 @@
         } else {
           setStatus(section, body.message || messages.offline, "error");
         }
+        finished(section, position);
       })
       .catch(function () {
         dirty[position] = section;
         setStatus(section, messages.offline, "error");
+        finished(section, position);
       });
   }
 

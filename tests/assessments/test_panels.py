@@ -85,3 +85,15 @@ def test_panel_queries_do_not_grow_with_the_course(
             assert len(course_quiz_panels(user=learner, course=course_fresh)) == len(lessons) + 1
         with django_assert_num_queries(3):
             assert lesson_quiz_panel(user=learner, lesson=lesson) is not None
+
+
+def test_english_lesson_shows_the_thai_lessons_quiz(enrolled, course, lessons):
+    from wagtail.models import Locale
+
+    english = Locale.objects.get(language_code="en")
+    course.copy_for_translation(english)
+    english_lesson = lessons[0].copy_for_translation(english)
+    english_lesson.save_revision().publish()
+    quiz = make_quiz(lesson=lessons[0], questions=[single_choice()])
+    panel = lesson_quiz_panel(user=enrolled, lesson=english_lesson)
+    assert panel["quiz"] == quiz and panel["status"] == "not_started"

@@ -7,7 +7,7 @@ the maximum.
 
 import threading
 
-from django.db import close_old_connections
+from django.db import connection
 
 from wagtail.models import ModelLogEntry
 
@@ -43,7 +43,7 @@ def run_together(functions):
         except Exception as exc:  # collected and checked in the main thread
             errors.append(exc)
         finally:
-            close_old_connections()
+            connection.close()  # each thread has its own; leave none open
 
     threads = [threading.Thread(target=wrap, args=(fn,)) for fn in functions]
     for thread in threads:

@@ -1,4 +1,4 @@
-"""Headless Chromium at phone width: take the demo photo quiz, fail, retry, pass.
+"""Headless Chromium at phone width: take a demo lesson quiz, fail, retry, pass.
 
 The first attempt is answered with JavaScript off (every answer a plain form
 post), the second with it on (answers save as they change, also after the
@@ -15,7 +15,7 @@ from django.db import connections
 import pytest
 from playwright.sync_api import expect
 
-from assessments.demo import PHOTO_QUIZ
+from assessments.demo import POSTAGE_QUIZ
 from assessments.models import Quiz, QuizAttempt
 from lms.core.demo.seed import demo_seed
 from lms.learning.models import CompletionSource, Enrollment
@@ -36,7 +36,7 @@ ARGS = [
     "--disable-component-update",
     "--disable-sync",
 ]
-QUESTIONS = {q["kind"]: q for q in PHOTO_QUIZ["questions"]}
+QUESTIONS = {q["kind"]: q for q in POSTAGE_QUIZ["questions"]}
 
 
 @pytest.fixture
@@ -90,25 +90,30 @@ def question(page, kind):
     return page.locator("section.question").filter(has_text=prompt)
 
 
+def tick_boolean(page, value: bool):
+    question(page, "true_false").locator(f"input[value={'true' if value else 'false'}]").check()
+
+
 def answer_wrong(page):
-    question(page, "single").get_by_label("กลางแดดจ้าตอนเที่ยงวัน").check()
-    question(page, "multiple").get_by_label("ซูมแบบดิจิทัลให้สุด").check()
-    question(page, "true_false").get_by_label("True").check()
-    question(page, "short_text").locator("input[type=text]").fill("สีดำ")
-    question(page, "numeric").locator("input[type=text]").fill("๒")
+    for kind in ("single", "multiple"):
+        wrong = next(text for text, right in QUESTIONS[kind]["choices"] if not right)
+        question(page, kind).get_by_label(wrong).check()
+    tick_boolean(page, not QUESTIONS["true_false"]["correct_answer_true"])
+    question(page, "short_text").locator("input[type=text]").fill("ใบเสร็จ")
+    question(page, "numeric").locator("input[type=text]").fill("๕๐")
     for select in question(page, "matching").locator("select").all():
         select.select_option(index=1)
 
 
 def answer_right(page):
-    single = QUESTIONS["single"]["choices"][0][0]
-    question(page, "single").get_by_label(single).check()
-    for text, right in QUESTIONS["multiple"]["choices"]:
-        if right:
-            question(page, "multiple").get_by_label(text).check()
-    question(page, "true_false").get_by_label("False").check()
-    question(page, "short_text").locator("input[type=text]").fill("สี ขาว")
-    question(page, "numeric").locator("input[type=text]").fill("๔")  # Thai digit
+    for kind in ("single", "multiple"):
+        for text, right in QUESTIONS[kind]["choices"]:
+            if right:
+                question(page, kind).get_by_label(text).check()
+    tick_boolean(page, QUESTIONS["true_false"]["correct_answer_true"])
+    # Typed with a space and Thai digits: both still count as right.
+    question(page, "short_text").locator("input[type=text]").fill("เลข พัสดุ")
+    question(page, "numeric").locator("input[type=text]").fill("๗๐")
     matching = question(page, "matching")
     for item, match in QUESTIONS["matching"]["pairs"]:
         matching.get_by_label(item).select_option(label=match)
@@ -128,7 +133,7 @@ def take_fail_retry_pass(base, browser, shots):
     result = demo_seed()
     learner = UserFactory(username="nok", first_name="นกน้อย", last_name="พันธ์ทิพย์")
     enrollment_create(user=learner, course=result["courses"]["sell-products-online"])
-    quiz = Quiz.objects.get(lesson__slug=PHOTO_QUIZ["lesson"])
+    quiz = Quiz.objects.get(lesson__slug=POSTAGE_QUIZ["lesson"])
 
     # Attempt 1, JavaScript off: every answer goes by a normal form post.
     context, page = phone(browser, javascript=False)
@@ -157,7 +162,7 @@ def take_fail_retry_pass(base, browser, shots):
     page.wait_for_load_state("load")
     second = QuizAttempt.objects.get(user=learner, number=2)
     context.set_offline(True)
-    question(page, "true_false").get_by_label("False").check()
+    tick_boolean(page, QUESTIONS["true_false"]["correct_answer_true"])
     status = question(page, "true_false").locator("[data-save-status][data-state=error]")
     status.wait_for()
     shots(page, "offline-not-saved")
@@ -169,7 +174,7 @@ def take_fail_retry_pass(base, browser, shots):
     # Typed answers save after a short pause; every question shows it saved.
     expect(page.locator("[data-save-status][data-state=saved]")).to_have_count(6)
     page.reload()  # what the server has: every answer, without pressing any button
-    assert question(page, "short_text").locator("input[type=text]").input_value() == "สี ขาว"
+    assert question(page, "short_text").locator("input[type=text]").input_value() == "เลข พัสดุ"
     shots(page, "sheet-all-saved")
     assert second.answers.exclude(response_key="").count() == 6
     page.locator("button[name=finish]").click()
@@ -184,7 +189,7 @@ def take_fail_retry_pass(base, browser, shots):
     # The lesson is done, through the quiz, and the course moved on.
     enrollment = Enrollment.objects.get(user=learner)
     done = enrollment.progress.filter(completed_at__isnull=False)
-    assert [p.lesson.slug for p in done] == [PHOTO_QUIZ["lesson"]]
+    assert [p.lesson.slug for p in done] == [POSTAGE_QUIZ["lesson"]]
     assert done.get().completed_via == CompletionSource.QUIZ
     page.goto(f"{base}/quizzes/{quiz.pk}/")
     shots(page, "quiz-page-passed")

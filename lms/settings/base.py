@@ -239,7 +239,13 @@ CELERY_BROKER_TRANSPORT_OPTIONS = {
     "max_retries": 1,
 }
 CELERY_TASK_PUBLISH_RETRY = False
-CELERY_BEAT_SCHEDULE: dict = {}
+CELERY_BEAT_SCHEDULE: dict = {
+    # Grade quiz attempts whose time ran out, also of learners who never came back.
+    "assessments-close-overdue-attempts": {
+        "task": "assessments.tasks.close_overdue_attempts",
+        "schedule": 60.0,
+    },
+}
 
 # --- Security ------------------------------------------------------------------------
 

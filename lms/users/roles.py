@@ -21,13 +21,21 @@ _AUTHORING = [
     "simple_translation.submit_translation",
 ]
 
+# Quizzes, questions and banks (assessments); results are scoped to the viewer's centres.
+_QUIZ_AUTHORING = [
+    f"assessments.{action}_{model}"
+    for model in ("questionbank", "question", "quiz")
+    for action in ("add", "change", "delete", "view")
+] + ["assessments.view_quiz_results"]
+
 # "app_label.codename" for each group. Image and document permissions are
 # granted per collection (see lms.core.platform), not here.
 ROLE_PERMISSIONS: dict[str, list[str]] = {
-    TRAINERS: [*_AUTHORING],
-    CENTRE_ADMINS: ["wagtailadmin.access_admin"],
+    TRAINERS: [*_AUTHORING, *_QUIZ_AUTHORING],
+    CENTRE_ADMINS: ["wagtailadmin.access_admin", "assessments.view_quiz_results"],
     NATIONAL_ADMINS: [
         *_AUTHORING,
+        *_QUIZ_AUTHORING,
         "users.add_user",
         "users.change_user",
         "users.view_user",

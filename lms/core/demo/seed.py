@@ -18,6 +18,7 @@ from wagtail.documents.models import Document
 from wagtail.images.models import Image
 from wagtail.models import Collection, Locale, Page
 
+from assessments import demo as assessments_demo
 from curricula.models import ActivityPage, CoursePage, LessonPage, SkillTag, TrackPage
 from lms.centres.models import Centre, HostType, Province, StaffRole, StaffRoleKind
 from lms.core.platform import platform_setup
@@ -294,5 +295,6 @@ def demo_seed() -> dict[str, object]:
         "media": media,
     }
     # Each app adds its own demo records below, in dependency order, each idempotent.
+    assessments_demo.seed(result)
     learning_demo.seed(result)
     return result

@@ -20,6 +20,7 @@ from wagtail.models import Collection, Locale, Page
 
 from curricula.models import ActivityPage, CoursePage, LessonPage, SkillTag, TrackPage
 from lms.centres.models import Centre, HostType, Province, StaffRole, StaffRoleKind
+from lms.certificates import demo as certificates_demo
 from lms.core.platform import platform_setup
 from lms.users import roles
 from lms.users.models import TitlePrefix, User
@@ -285,4 +286,6 @@ def demo_seed() -> dict[str, object]:
     activities = [
         _activity(spec, tracks["early_childhood"], media, author) for spec in content.ACTIVITIES
     ]
-    return {"centre": centre, "users": users, "courses": courses, "activities": activities}
+    result = {"centre": centre, "users": users, "courses": courses, "activities": activities}
+    certificates_demo.seed(result)
+    return result

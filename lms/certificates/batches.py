@@ -154,8 +154,10 @@ def _decide(batch: CertificateBatch, item: CertificateBatchItem, in_scope: bool)
     if held:
         _skip(item, SkipReason.REVOKED, held[0].number)
         return
+    # Locked first, like every path that issues (see services.certificate_issue).
     enrollment = (
-        Enrollment.objects.select_related("user", "course")
+        Enrollment.objects.select_for_update(of=("self",))
+        .select_related("user", "course")
         .filter(user_id=item.learner_id, course_id=batch.course_id)
         .first()
     )

@@ -176,13 +176,18 @@ def _create(
     now = timezone.now()
     try:
         with transaction.atomic():
+            # Rows that may be created on first use are always taken in the same order
+            # (template, then the number sequence, then the certificate), so concurrent
+            # issues wait for each other instead of deadlocking.
+            template = certificate_template_for(course)
+            number = _next_number(now)
             certificate = Certificate(
                 code=code_generate(),
-                number=_next_number(now),
+                number=number,
                 learner=learner,
                 course=course,
                 enrollment=enrollment,
-                template=certificate_template_for(course),
+                template=template,
                 source=source,
                 issue_reason=reason,
                 issued_at=now,
@@ -240,7 +245,12 @@ def certificate_issue(
     if not isinstance(course, CoursePage):
         raise CertificateError(_("Choose a course."), code="not_a_course")
     with transaction.atomic():
-        enrollment = Enrollment.objects.filter(user=learner, course=course).first()
+        # Lock the enrolment first, as completion does: the certificate row references it,
+        # and taking locks in one order (enrolment, template, number, certificate) keeps a
+        # manual issue racing a completion from deadlocking.
+        enrollment = (
+            Enrollment.objects.select_for_update().filter(user=learner, course=course).first()
+        )
         completed_at = enrollment.completed_at if enrollment and enrollment.completed_at else None
         certificate, created = _create(
             learner=learner,

@@ -93,3 +93,16 @@ def complete_course(course, lessons):
         return enrollment
 
     return complete
+
+
+@pytest.fixture
+def certified(complete_course, django_capture_on_commit_callbacks):
+    """Complete the course for a learner and run what follows the commit (the render)."""
+    from lms.certificates.models import Certificate
+
+    def certify(user):
+        with django_capture_on_commit_callbacks(execute=True):
+            enrollment = complete_course(user)
+        return Certificate.objects.get(learner=user, course=enrollment.course, revoked_at=None)
+
+    return certify

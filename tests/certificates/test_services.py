@@ -24,6 +24,7 @@ from lms.certificates.services import (
     certificate_template_default,
     certificates_sweep,
 )
+from tests.certificates.conftest import reset_broker_connections
 
 
 def test_manual_issue_needs_a_reason_and_is_recorded(learner, course, centre_admin):
@@ -181,13 +182,13 @@ def test_enqueue_with_the_broker_down_does_not_raise(learner, complete_course, s
     original = celery_app.conf.broker_url
     celery_app.conf.task_always_eager = False
     celery_app.conf.broker_url = "redis://127.0.0.1:1/0"  # nothing listens on port 1
-    celery_app.pool.force_close_all()
+    reset_broker_connections()
     try:
         assert certificate_enqueue_render(certificate_id=certificate.pk) is False
     finally:
         celery_app.conf.broker_url = original
         celery_app.conf.task_always_eager = True
-        celery_app.pool.force_close_all()
+        reset_broker_connections()
     certificate.refresh_from_db()
     assert certificate.status == RenderStatus.PENDING
     assert certificate.enqueued_at is not None

@@ -36,7 +36,13 @@ from .models import (
     CertificateBatchItem,
     RenderStatus,
 )
-from .services import CertificateError, _reason, _require, certificate_issue_on_completion
+from .services import (
+    CertificateError,
+    _reason,
+    _require,
+    _send,
+    certificate_issue_on_completion,
+)
 
 logger = logging.getLogger(__name__)
 
@@ -128,7 +134,7 @@ def certificate_batch_enqueue(*, batch_id: int) -> bool:
 
     CertificateBatch.objects.filter(pk=batch_id).update(enqueued_at=timezone.now())
     try:
-        run_certificate_batch.apply_async(args=[batch_id])
+        _send(run_certificate_batch, batch_id)
     except Exception:
         logger.warning("Batch %s: task not sent, the sweep will retry", batch_id, exc_info=True)
         return False

@@ -4,6 +4,8 @@ certificate; a centre admin watches a bulk issue's progress bar move."""
 import os
 from pathlib import Path
 
+from django.db import connections
+
 import pytest
 
 from lms.certificates.batches import certificate_batch_run
@@ -32,6 +34,11 @@ def page(live_server):
     # Playwright's sync API runs an event loop in this thread; the ORM calls the test
     # makes between browser steps are ordinary synchronous ones.
     os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
+    # The live server answers each request in a new thread: close its database
+    # connection after the request, or it outlives the thread and blocks teardown.
+    database = connections.settings["default"]
+    conn_max_age = database.get("CONN_MAX_AGE", 0)
+    database["CONN_MAX_AGE"] = 0
     ARTIFACTS.mkdir(exist_ok=True)
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(
@@ -46,8 +53,12 @@ def page(live_server):
         errors = []
         page.on("pageerror", lambda error: errors.append(str(error)))
         yield page
+        # Database work the test did while Playwright's event loop ran used connections
+        # of their own context; close them here, where they are visible.
+        connections.close_all()
         browser.close()
         os.environ.pop("DJANGO_ALLOW_ASYNC_UNSAFE", None)
+        database["CONN_MAX_AGE"] = conn_max_age
         assert errors == [], errors
 
 

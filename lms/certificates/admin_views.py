@@ -30,6 +30,7 @@ from .batches import (
     certificate_batch_progress,
     certificate_batch_skipped,
 )
+from .codes import code_normalise
 from .models import Certificate, CertificateBatch, RenderStatus
 from .selectors import certificates_visible_to
 from .services import (
@@ -87,7 +88,7 @@ class CertificateIndexView(StaffView):
                 | Q(learner__username__iexact=query)
                 | Q(number__icontains=query)
                 | Q(course_title__icontains=query)
-                | Q(code=query.replace("-", "").upper())
+                | Q(code=code_normalise(query) or "")
             )
         if status == "valid":
             queryset = queryset.valid()

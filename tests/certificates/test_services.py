@@ -208,3 +208,12 @@ def test_unknown_placeholders_are_refused():
     with pytest.raises(ValidationError) as error:
         template.full_clean()
     assert "{coures}" in str(error.value)
+
+
+def test_beat_runs_the_sweep_every_few_minutes(settings):
+    entry = settings.CELERY_BEAT_SCHEDULE["certificates-sweep"]
+    celery_app.loader.import_default_modules()
+    assert entry["task"] in celery_app.tasks
+    assert entry["schedule"] <= 5 * 60
+    task = celery_app.tasks["lms.certificates.render"]
+    assert task.acks_late is True and task.reject_on_worker_lost is True

@@ -121,8 +121,9 @@ class Worker:
             self.process.wait(timeout=30)
 
     def stop(self):
+        """Warm shutdown: SIGTERM to the main process only, which lets running tasks end."""
         if self.process and self.process.poll() is None:
-            os.killpg(self.process.pid, signal.SIGTERM)
+            self.process.terminate()
             try:
                 self.process.wait(timeout=30)
             except subprocess.TimeoutExpired:

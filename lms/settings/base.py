@@ -178,6 +178,13 @@ MEDIA_ROOT = Path(env("DJANGO_MEDIA_ROOT", default=str(VAR_DIR / "media")))
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+    # Certificate PDFs: private, never under MEDIA_URL; served by the download view only.
+    "certificates": {
+        "BACKEND": "django.core.files.storage.FileSystemStorage",
+        "OPTIONS": {
+            "location": env("LMS_CERTIFICATES_ROOT", default=str(VAR_DIR / "certificates"))
+        },
+    },
 }
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 DATA_UPLOAD_MAX_MEMORY_SIZE = 10 * 1024 * 1024
@@ -245,6 +252,8 @@ CELERY_BEAT_SCHEDULE: dict = {
         "task": "assessments.tasks.close_overdue_attempts",
         "schedule": 60.0,
     },
+    # Certificates whose render task was lost (broker down, worker killed) are sent again.
+    "certificates-sweep": {"task": "lms.certificates.sweep", "schedule": 120.0},
 }
 
 # --- Security ------------------------------------------------------------------------

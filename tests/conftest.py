@@ -1,3 +1,6 @@
+import os
+from pathlib import Path
+
 import pytest
 
 from curricula.models import Track, TrackPage
@@ -35,3 +38,43 @@ def course(workforce_track):
 @pytest.fixture
 def lessons(course):
     return [LessonPageFactory(parent=course, slug=f"lesson-{i}") for i in range(1, 4)]
+
+
+CHROMIUM = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-dev-shm-usage",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
+
+
+@pytest.fixture(scope="session")
+def playwright_browser():
+    # Django's async-unsafe guard trips on Playwright's event loop in the test thread.
+    os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+    from playwright.sync_api import sync_playwright
+
+    if not Path(CHROMIUM).exists():
+        pytest.fail(
+            f"Chromium not found at {CHROMIUM}: run scripts/ensure-chromium or set CHROMIUM_PATH"
+        )
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(
+            executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS
+        )
+        yield browser
+        browser.close()
+
+
+@pytest.fixture(autouse=True)
+def _fresh_content_type_cache():
+    """Tests that empty the database (transactional ones) recreate content types with new
+    ids; forget the ids cached by an earlier test."""
+    from django.contrib.contenttypes.models import ContentType
+
+    ContentType.objects.clear_cache()
+    yield

@@ -6,6 +6,7 @@ from factory.django import DjangoModelFactory
 
 from curricula.models import ActivityPage, CoursePage, LessonPage, Track, TrackPage
 from lms.centres.models import Centre, Province, StaffRole, StaffRoleKind
+from lms.centres.provinces import provinces_ensure
 from lms.users.models import User
 
 
@@ -33,7 +34,9 @@ class CentreFactory(DjangoModelFactory):
     code = factory.Sequence(lambda n: f"C{n:05d}")
     name_th = factory.Sequence(lambda n: f"ศูนย์ดิจิทัลชุมชนทดสอบ {n}")
     name_en = factory.Sequence(lambda n: f"Test Community Digital Centre {n}")
-    province = factory.LazyFunction(lambda: Province.objects.get(code="43"))
+    province = factory.LazyFunction(
+        lambda: (provinces_ensure(), Province.objects.get(code="43"))[1]
+    )
 
 
 class StaffRoleFactory(DjangoModelFactory):

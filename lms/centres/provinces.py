@@ -90,3 +90,17 @@ PROVINCES: list[tuple[str, str, str, str]] = [
 ]
 
 assert len(PROVINCES) == 77
+
+
+def provinces_ensure() -> None:
+    """Loaded by a migration; restored here when the table was emptied since (test flushes)."""
+    from .models import Province
+
+    if Province.objects.count() >= len(PROVINCES):
+        return
+    existing = set(Province.objects.values_list("code", flat=True))
+    Province.objects.bulk_create(
+        Province(code=code, name_th=name_th, name_en=name_en, region=region)
+        for code, name_th, name_en, region in PROVINCES
+        if code not in existing
+    )

@@ -25,8 +25,7 @@ from wagtail.models import (
 )
 
 from curricula.models import HomePage, Track, TrackPage
-from lms.centres.models import Province
-from lms.centres.provinces import PROVINCES
+from lms.centres.provinces import provinces_ensure
 from lms.users import roles
 
 logger = logging.getLogger(__name__)
@@ -113,13 +112,6 @@ def _ensure_roots(thai: Locale) -> None:
         Collection.add_root(name="Root")
 
 
-def _ensure_provinces() -> None:
-    for code, name_th, name_en, region in PROVINCES:
-        Province.objects.get_or_create(
-            code=code, defaults={"name_th": name_th, "name_en": name_en, "region": region}
-        )
-
-
 def _ensure_home(thai: Locale) -> HomePage:
     home = HomePage.objects.filter(locale=thai, depth=2).first()
     if home is not None:
@@ -163,11 +155,28 @@ def _ensure_tracks(home: HomePage, english: Locale) -> None:
         _translate(page, english, title=text.title_en, summary=text.summary_en)
 
 
+def _ensure_permission_rows() -> None:
+    """Content types and permissions are made by post_migrate; remake them if a database
+    was emptied since (as Django's flush does)."""
+    from django.apps import apps
+    from django.contrib.auth.management import create_permissions
+    from django.contrib.contenttypes.management import create_contenttypes
+
+    for app_config in apps.get_app_configs():
+        create_contenttypes(app_config, verbosity=0)
+        create_permissions(app_config, verbosity=0)
+
+
 def _permissions(names: list[str]) -> list[Permission]:
     perms = []
     for name in names:
         app_label, codename = name.split(".")
-        perms.append(Permission.objects.get(content_type__app_label=app_label, codename=codename))
+        lookup = {"content_type__app_label": app_label, "codename": codename}
+        permission = Permission.objects.filter(**lookup).first()
+        if permission is None:
+            _ensure_permission_rows()
+            permission = Permission.objects.get(**lookup)
+        perms.append(permission)
     return perms
 
 
@@ -179,9 +188,7 @@ def _ensure_groups(homes: list[Page]) -> dict[str, Group]:
         group.permissions.add(*_permissions(perm_names))
         for home in homes:
             for permission_type in roles.ROLE_PAGE_PERMISSIONS.get(name, []):
-                permission = Permission.objects.get(
-                    content_type__app_label="wagtailcore", codename=f"{permission_type}_page"
-                )
+                (permission,) = _permissions([f"wagtailcore.{permission_type}_page"])
                 GroupPagePermission.objects.get_or_create(
                     group=group, page=home, permission=permission
                 )
@@ -212,7 +219,7 @@ def platform_setup() -> HomePage:
     """Create whatever of the fixed frame is missing. Returns the Thai home page."""
     thai, english = _ensure_locales()
     _ensure_roots(thai)
-    _ensure_provinces()
+    provinces_ensure()
     home = _ensure_home(thai)
     home_en = _translate(home, english, title=HOME.title_en, summary=HOME.summary_en)
     _ensure_tracks(home, english)

@@ -40,16 +40,8 @@ QUESTIONS = {q["kind"]: q for q in POSTAGE_QUIZ["questions"]}
 
 
 @pytest.fixture
-def browser():
-    # Django's async-unsafe guard trips on Playwright's event loop in the test thread.
-    os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
-    from playwright.sync_api import sync_playwright
-
-    assert Path(CHROMIUM).exists(), f"Chromium not found at {CHROMIUM}"
-    with sync_playwright() as playwright:
-        chromium = playwright.chromium.launch(executable_path=CHROMIUM, headless=True, args=ARGS)
-        yield chromium
-        chromium.close()
+def browser(playwright_browser):
+    return playwright_browser
 
 
 class Shots:

@@ -1,7 +1,6 @@
 """Journeys in a real browser at phone width: a learner gets and checks their
 certificate; a centre admin watches a bulk issue's progress bar move."""
 
-import os
 from pathlib import Path
 
 from django.db import connections
@@ -28,38 +27,28 @@ pytestmark = [
 
 
 @pytest.fixture
-def page(live_server):
-    from playwright.sync_api import sync_playwright
-
-    # Playwright's sync API runs an event loop in this thread; the ORM calls the test
-    # makes between browser steps are ordinary synchronous ones.
-    os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
+def page(live_server, playwright_browser):
     # The live server answers each request in a new thread: close its database
     # connection after the request, or it outlives the thread and blocks teardown.
     database = connections.settings["default"]
     conn_max_age = database.get("CONN_MAX_AGE", 0)
     database["CONN_MAX_AGE"] = 0
     ARTIFACTS.mkdir(exist_ok=True)
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(
-            executable_path=os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium"),
-            args=CHROMIUM_ARGS,
-            headless=True,
-        )
-        context = browser.new_context(viewport={"width": 360, "height": 740}, accept_downloads=True)
-        context.set_default_timeout(20_000)
-        page = context.new_page()
-        page.base_url = live_server.url
-        errors = []
-        page.on("pageerror", lambda error: errors.append(str(error)))
-        yield page
-        # Database work the test did while Playwright's event loop ran used connections
-        # of their own context; close them here, where they are visible.
-        connections.close_all()
-        browser.close()
-        os.environ.pop("DJANGO_ALLOW_ASYNC_UNSAFE", None)
-        database["CONN_MAX_AGE"] = conn_max_age
-        assert errors == [], errors
+    context = playwright_browser.new_context(
+        viewport={"width": 360, "height": 740}, accept_downloads=True
+    )
+    context.set_default_timeout(20_000)
+    page = context.new_page()
+    page.base_url = live_server.url
+    errors = []
+    page.on("pageerror", lambda error: errors.append(str(error)))
+    yield page
+    # Database work the test did while Playwright's event loop ran used connections
+    # of their own context; close them here, where they are visible.
+    connections.close_all()
+    context.close()
+    database["CONN_MAX_AGE"] = conn_max_age
+    assert errors == [], errors
 
 
 def log_in(page, username):

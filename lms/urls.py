@@ -22,6 +22,7 @@ urlpatterns += i18n_patterns(
     path("quizzes/", include("assessments.urls")),
     path("certificates/", include("lms.certificates.urls")),
     path("centre/", include("lms.centres.urls")),
+    path("assignments/", include("lms.assignments.urls")),
     path("tags/<str:slug>/", curricula_views.tag_detail, name="tag_detail"),
     path("", include(wagtail_urls)),
     prefix_default_language=False,

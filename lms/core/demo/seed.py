@@ -19,6 +19,7 @@ from wagtail.images.models import Image
 from wagtail.models import Collection, Locale, Page
 
 from curricula.models import ActivityPage, CoursePage, LessonPage, SkillTag, TrackPage
+from lms.assignments import demo as assignments_demo
 from lms.centres.models import Centre, HostType, Province, StaffRole, StaffRoleKind
 from lms.core.platform import platform_setup
 from lms.users import roles
@@ -285,4 +286,7 @@ def demo_seed() -> dict[str, object]:
     activities = [
         _activity(spec, tracks["early_childhood"], media, author) for spec in content.ACTIVITIES
     ]
-    return {"centre": centre, "users": users, "courses": courses, "activities": activities}
+    result = {"centre": centre, "users": users, "courses": courses, "activities": activities}
+    # Apps add their own demo data here, each with what the seed above created.
+    assignments_demo.seed(result)
+    return result

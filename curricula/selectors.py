@@ -47,6 +47,7 @@ def required_lesson_counts(courses: list[CoursePage]) -> dict[int, int]:
             .filter(depth=depth + 1, is_optional=False)
             .annotate(parent_path=Substr("path", 1, prefix_length))
             .filter(parent_path__in=[p for p, _pk in by_path.items() if len(p) == prefix_length])
+            .order_by()  # no ordering, or the path would join the GROUP BY
             .values("parent_path")
             .annotate(n=Count("id"))
         )

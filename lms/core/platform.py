@@ -25,6 +25,8 @@ from wagtail.models import (
 )
 
 from curricula.models import HomePage, Track, TrackPage
+from lms.centres.models import Province
+from lms.centres.provinces import PROVINCES
 from lms.users import roles
 
 logger = logging.getLogger(__name__)
@@ -101,6 +103,21 @@ def _ensure_locales() -> tuple[Locale, Locale]:
     thai, _created = Locale.objects.get_or_create(language_code="th")
     english, _created = Locale.objects.get_or_create(language_code="en")
     return thai, english
+
+
+def _ensure_roots(thai: Locale) -> None:
+    """The tree roots Wagtail's migrations create, in case a database was emptied since."""
+    if Page.get_first_root_node() is None:
+        Page.add_root(instance=Page(title="Root", slug="root", locale=thai))
+    if Collection.get_first_root_node() is None:
+        Collection.add_root(name="Root")
+
+
+def _ensure_provinces() -> None:
+    for code, name_th, name_en, region in PROVINCES:
+        Province.objects.get_or_create(
+            code=code, defaults={"name_th": name_th, "name_en": name_en, "region": region}
+        )
 
 
 def _ensure_home(thai: Locale) -> HomePage:
@@ -194,6 +211,8 @@ def _ensure_workflow(homes: list[Page], approvers: Group) -> Workflow:
 def platform_setup() -> HomePage:
     """Create whatever of the fixed frame is missing. Returns the Thai home page."""
     thai, english = _ensure_locales()
+    _ensure_roots(thai)
+    _ensure_provinces()
     home = _ensure_home(thai)
     home_en = _translate(home, english, title=HOME.title_en, summary=HOME.summary_en)
     _ensure_tracks(home, english)

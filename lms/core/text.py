@@ -4,7 +4,10 @@ import re
 import unicodedata
 from functools import lru_cache
 
+from pythainlp.corpus import thai_words
 from pythainlp.tokenize import word_tokenize
+from pythainlp.tokenize.tcc import tcc_pos
+from pythainlp.util import Trie
 
 _THAI = re.compile(r"[\u0E00-\u0E7F]")
 _SEPARATORS = re.compile(r"[\s\u200b]+")
@@ -36,6 +39,61 @@ def tokenize(text: str) -> list[str]:
                 if token:
                     words.append(token)
     return words
+
+
+@lru_cache(maxsize=1)
+def _dictionary() -> Trie:
+    return Trie(thai_words())
+
+
+# Dictionary words shorter than this are left to the segmenter: two-letter words
+# such as "ขา" or "ตา" would otherwise match inside "ขาย" or "ตาก".
+MIN_ALTERNATIVE_WORD = 3
+
+
+def _alternative_words(run: str) -> set[str]:
+    """Dictionary words that some complete reading of a run of Thai contains.
+
+    A segmenter picks one reading: "ช่องทางการขาย" becomes ช่อง|ทางการ|ขาย, so a
+    search for "ช่องทาง" would miss it. Build the lattice of every dictionary word
+    that starts and ends on a Thai character-cluster boundary, plus the
+    segmenter's own tokens (which cover names and other unknown words), and keep
+    the words that lie on a path through the whole run. "วัด" inside "จังหวัด" is
+    on no such path ("จังห" is not a word), so it is not indexed.
+    """
+    boundaries = tcc_pos(run) | {0, len(run)}
+    trie = _dictionary()
+    edges: set[tuple[int, int]] = set()
+    for begin in boundaries:
+        for word in trie.prefixes(run[begin:]):
+            if begin + len(word) in boundaries:
+                edges.add((begin, begin + len(word)))
+    position = 0
+    for token in _segment(run):
+        edges.add((position, position + len(token)))
+        position += len(token)
+    forward, backward = {0}, {len(run)}
+    for begin, end in sorted(edges):
+        if begin in forward:
+            forward.add(end)
+    for begin, end in sorted(edges, key=lambda edge: -edge[1]):
+        if end in backward:
+            backward.add(begin)
+    return {
+        run[begin:end]
+        for begin, end in edges
+        if begin in forward and end in backward and end - begin >= MIN_ALTERNATIVE_WORD
+    }
+
+
+def index_tokens(text: str) -> list[str]:
+    """Words to index `text` under: its segmentation plus the alternative readings."""
+    words = dict.fromkeys(tokenize(text))
+    for chunk in normalise(text).split(" "):
+        if _THAI.search(chunk):
+            for run in re.findall(r"[\u0E00-\u0E7F]+", chunk):
+                words.update(dict.fromkeys(sorted(_alternative_words(run))))
+    return list(words)
 
 
 def slugify_unicode(value: str, max_length: int = 100) -> str:

@@ -49,15 +49,23 @@ def _course_of(lesson: LessonPage) -> CoursePage:
     return CoursePage.objects.get(pk=lesson.get_parent().pk)
 
 
-def enrollment_check_open(*, user: User, course: CoursePage) -> None:
-    """Raise LearningError naming why `user` cannot enrol in `course` now."""
+def enrollment_window_error(*, course: CoursePage) -> LearningError | None:
+    """Why nobody can enrol in `course` right now, or None when enrolment is open."""
     now = timezone.now()
     if not course.live:
-        raise LearningError(_("This course is not open for enrolment."), code="not_live")
+        return LearningError(_("This course is not open for enrolment."), code="not_live")
     if course.enrolment_opens_at and now < course.enrolment_opens_at:
-        raise LearningError(_("Enrolment for this course has not opened yet."), code="not_open")
+        return LearningError(_("Enrolment for this course has not opened yet."), code="not_open")
     if course.enrolment_closes_at and now >= course.enrolment_closes_at:
-        raise LearningError(_("Enrolment for this course has closed."), code="closed")
+        return LearningError(_("Enrolment for this course has closed."), code="closed")
+    return None
+
+
+def enrollment_check_open(*, user: User, course: CoursePage) -> None:
+    """Raise LearningError naming why `user` cannot enrol in `course` now."""
+    error = enrollment_window_error(course=course)
+    if error is not None:
+        raise error
     prerequisites = list(course.prerequisites.all())
     if prerequisites:
         done = set(

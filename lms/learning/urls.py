@@ -1,5 +1,13 @@
-from django.urls import path  # noqa: F401
+from django.urls import path
+
+from . import views
 
 app_name = "learning"
 
-urlpatterns: list = []
+urlpatterns = [
+    path("", views.dashboard, name="dashboard"),
+    path("courses/<int:course_id>/enrol/", views.enrol, name="enrol"),
+    path("courses/<int:course_id>/leave/", views.leave, name="leave"),
+    path("courses/<int:course_id>/continue/", views.continue_course, name="continue"),
+    path("lessons/<int:lesson_id>/done/", views.complete_lesson, name="complete_lesson"),
+]

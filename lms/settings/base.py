@@ -141,6 +141,7 @@ LOGOUT_REDIRECT_URL = "/"
 # A centre's learners share one public address, so lock out a username only
 # together with the address it is tried from, never an address on its own.
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_USERNAME_CALLABLE = "lms.users.axes.username_for_throttling"
 AXES_FAILURE_LIMIT = env.int("AXES_FAILURE_LIMIT", default=5)
 AXES_COOLOFF_TIME = 0.25  # hours (15 minutes)
 AXES_RESET_ON_SUCCESS = True
@@ -207,7 +208,9 @@ WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
 WAGTAILIMAGES_EXTENSIONS = ["gif", "jpg", "jpeg", "png", "webp"]
 WAGTAIL_MODERATION_ENABLED = True
 WAGTAIL_WORKFLOW_ENABLED = True
-WAGTAILEMBEDS_RESPONSIVE_HTML = True
+WAGTAILEMBEDS_RESPONSIVE_HTML = False  # responsive wrappers use inline styles (CSP)
+# Nothing is fetched from the internet at run time: no Gravatar avatars.
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
 # Wagtail's own background work (reference index, search index, file clean-up)
 # goes through django-tasks. It is light and runs in the request; our own long
 # work (certificates, imports) uses Celery below.

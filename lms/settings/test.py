@@ -13,6 +13,11 @@ MEDIA_ROOT = Path(env("DJANGO_MEDIA_ROOT", default=str(VAR_DIR / "test-media")))
 CELERY_TASK_EAGER_PROPAGATES = True
 STORAGES["staticfiles"]["BACKEND"] = "django.contrib.staticfiles.storage.StaticFilesStorage"
 WHITENOISE_AUTOREFRESH = True
+WHITENOISE_USE_FINDERS = True
 # Tasks run in-process unless a test starts a real worker (tests/integration),
 # which switches the Celery app to the broker in CELERY_BROKER_URL.
 CELERY_TASK_ALWAYS_EAGER = True
+
+# A file, not memory, so that tests with concurrent threads work on SQLite too.
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    DATABASES["default"]["TEST"] = {"NAME": str(VAR_DIR / "test-db.sqlite3")}

@@ -186,3 +186,21 @@ def test_revisions_are_kept(client, trainer, course, media):
     titles = [rev.as_object().title for rev in lesson.revisions.order_by("created_at")]
     assert titles == ["ถ่ายรูปสินค้าด้วยมือถือ", "ถ่ายรูปสินค้า ฉบับปรับปรุง"]
     assert Page.objects.get(pk=lesson.pk).live is False
+
+
+def test_thai_title_without_slug_gets_an_ascii_slug(client, trainer, course, media):
+    client.force_login(trainer)
+    data = lesson_form(*media, **{"action-submit": "Submit"})
+    data["slug"] = ""
+    data["title"] = "การแพ็กสินค้าส่งไปรษณีย์"
+    response = client.post(f"/admin/pages/add/curricula/lessonpage/{course.pk}/", data)
+    assert response.status_code == 302, response.context["form"].errors
+    lesson = LessonPage.objects.get(title="การแพ็กสินค้าส่งไปรษณีย์")
+    assert lesson.slug.isascii() and len(lesson.slug) > 5
+
+
+def test_admin_draws_thai_with_the_sites_sarabun(client, trainer):
+    client.force_login(trainer)
+    html = client.get("/admin/").content.decode()
+    assert "/static/css/fonts.css" in html and "/static/css/admin.css" in html
+    assert "gravatar" not in html

@@ -22,6 +22,7 @@ from curricula.models import ActivityPage, CoursePage, LessonPage, SkillTag, Tra
 from lms.assignments import demo as assignments_demo
 from lms.centres.models import Centre, HostType, Province, StaffRole, StaffRoleKind
 from lms.core.platform import platform_setup
+from lms.learning import demo as learning_demo
 from lms.users import roles
 from lms.users.models import TitlePrefix, User
 
@@ -286,7 +287,14 @@ def demo_seed() -> dict[str, object]:
     activities = [
         _activity(spec, tracks["early_childhood"], media, author) for spec in content.ACTIVITIES
     ]
-    result = {"centre": centre, "users": users, "courses": courses, "activities": activities}
-    # Apps add their own demo data here, each with what the seed above created.
+    result = {
+        "centre": centre,
+        "users": users,
+        "courses": courses,
+        "activities": activities,
+        "media": media,
+    }
+    # Each app adds its own demo records below, in dependency order, each idempotent.
+    learning_demo.seed(result)
     assignments_demo.seed(result)
     return result

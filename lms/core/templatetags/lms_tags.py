@@ -5,6 +5,7 @@ from django.utils.translation import get_language
 
 from wagtail.models import Locale, Page
 
+from lms.core.richtext import render_richtext
 from lms.core.thaidate import format_date, format_thai_date
 
 register = template.Library()
@@ -24,6 +25,20 @@ def local_date(value):
     if not value:
         return ""
     return format_date(value, get_language())
+
+
+@register.filter
+def safe_richtext(value):
+    """`{{ page.body_text|safe_richtext }}`: Wagtail rich text, expanded and sanitised."""
+    return render_richtext(value)
+
+
+@register.filter
+def get_item(mapping, key):
+    """`{{ mapping|get_item:key }}`: a dictionary lookup with a variable key."""
+    if not mapping:
+        return None
+    return mapping.get(key)
 
 
 @register.inclusion_tag("includes/language_switcher.html", takes_context=True)

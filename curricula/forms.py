@@ -1,0 +1,35 @@
+from django.utils.text import slugify
+
+from wagtail.admin.forms import WagtailAdminPageForm
+from wagtail.models import Page
+
+from anyascii import anyascii
+
+
+def ascii_slug(title: str) -> str:
+    """ "การขายสินค้าออนไลน์" → "karkhaysinkhaoonailn": Thai titles become readable ASCII slugs."""
+    return slugify(anyascii(title or ""))[:70].strip("-")
+
+
+class CurriculumPageForm(WagtailAdminPageForm):
+    """Lets a trainer leave the slug empty under a Thai title.
+
+    The admin's slug helper cannot transliterate Thai, so it leaves the slug blank;
+    the form fills it from the title instead of refusing the page.
+    """
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if "slug" in self.fields:
+            self.fields["slug"].required = False
+
+    def clean(self):
+        if not self.cleaned_data.get("slug") and self.cleaned_data.get("title"):
+            base = ascii_slug(self.cleaned_data["title"]) or "page"
+            candidate, suffix = base, 1
+            while not Page._slug_is_available(candidate, self.parent_page, self.instance):
+                suffix += 1
+                candidate = f"{base}-{suffix}"
+            self.cleaned_data["slug"] = candidate
+            self.instance.slug = candidate
+        return super().clean()

@@ -1,0 +1,26 @@
+"""Keep the Thai search index in step with publishing.
+
+Wagtail announces publishing, unpublishing and moves with its own signals (they
+fire from the admin, the moderation workflow, scheduled publishing and code
+alike); the index is derived data, like Wagtail's own search index. Deleted
+pages lose their entry through the database cascade.
+"""
+
+from wagtail.signals import page_published, page_unpublished, post_page_move
+
+from .search import search_entry_update
+
+
+def _update(sender, instance, **kwargs):
+    search_entry_update(page=instance)
+
+
+def _moved(sender, instance, **kwargs):
+    for page in instance.get_descendants(inclusive=True).live().specific():
+        search_entry_update(page=page)
+
+
+def register() -> None:
+    page_published.connect(_update, dispatch_uid="curricula-search-published")
+    page_unpublished.connect(_update, dispatch_uid="curricula-search-unpublished")
+    post_page_move.connect(_moved, dispatch_uid="curricula-search-moved")

@@ -1,0 +1,303 @@
+"""Reads for the learner's pages: course outline, lesson player, dashboard.
+
+Each selector uses a fixed number of queries however long the course or however
+many enrolments a learner has (tested with query budgets).
+"""
+
+from dataclasses import dataclass, field
+
+from django.conf import settings
+from django.db.models import Count, Q
+
+from wagtail.models import Page
+
+from curricula.models import CoursePage, LessonPage
+from curricula.selectors import canonical_page, required_lesson_counts
+from lms.users.models import User
+
+from .models import Enrollment, LessonProgress, LessonState
+from .requirements import LessonRequirement, lesson_requirements
+
+
+@dataclass
+class LessonItem:
+    lesson: LessonPage
+    state: str
+    requirement: str
+    is_open: bool = True
+    is_current: bool = False
+
+
+@dataclass
+class CourseProgress:
+    course: CoursePage  # the page being read (any language)
+    enrollment: Enrollment | None
+    items: list[LessonItem]
+    done_required: int
+    total_required: int
+    next_lesson: LessonPage | None
+    current_index: int | None = None
+
+    @property
+    def percent(self) -> int:
+        if self.enrollment and self.enrollment.completed_at:
+            return 100
+        if not self.total_required:
+            return 0
+        return round(100 * self.done_required / self.total_required)
+
+    @property
+    def is_enrolled(self) -> bool:
+        return self.enrollment is not None and self.enrollment.is_active
+
+    @property
+    def is_completed(self) -> bool:
+        return self.enrollment is not None and self.enrollment.completed_at is not None
+
+    @property
+    def previous_lesson(self) -> LessonPage | None:
+        if self.current_index is None or self.current_index == 0:
+            return None
+        return self.items[self.current_index - 1].lesson
+
+    @property
+    def following_lesson(self) -> LessonPage | None:
+        if self.current_index is None or self.current_index + 1 >= len(self.items):
+            return None
+        return self.items[self.current_index + 1].lesson
+
+    @property
+    def current(self) -> LessonItem | None:
+        return None if self.current_index is None else self.items[self.current_index]
+
+
+def enrollment_for(*, user: User, course: CoursePage) -> Enrollment | None:
+    if not user.is_authenticated:
+        return None
+    return Enrollment.objects.filter(user=user, course=canonical_page(course)).first()
+
+
+def course_progress_for(
+    *, user: User, course: CoursePage, current_lesson: LessonPage | None = None
+) -> CourseProgress:
+    """The course outline with each lesson's state for `user`, in the language being read.
+
+    Progress is stored against the canonical (Thai) lessons and matched to the
+    lessons being read through their shared translation key.
+    """
+    lessons = list(LessonPage.objects.child_of(course).live().order_by("path"))
+    canonical = canonical_page(course)
+    enrollment = None
+    states: dict = {}
+    if user.is_authenticated:
+        enrollment = Enrollment.objects.filter(user=user, course_id=canonical.pk).first()
+    if enrollment is not None:
+        for row in LessonProgress.objects.filter(enrollment=enrollment).values(
+            "lesson__translation_key", "completed_at", "first_visited_at"
+        ):
+            if row["completed_at"]:
+                states[row["lesson__translation_key"]] = LessonState.DONE
+            elif row["first_visited_at"]:
+                states[row["lesson__translation_key"]] = LessonState.IN_PROGRESS
+    requirement_ids = lessons
+    if canonical.pk != course.pk:
+        requirement_ids = list(
+            LessonPage.objects.filter(
+                translation_key__in=[lesson.translation_key for lesson in lessons],
+                locale_id=canonical.locale_id,
+            ).only("id", "translation_key")
+        )
+    kinds_by_key = {}
+    kinds = lesson_requirements(lesson.pk for lesson in requirement_ids)
+    for lesson in requirement_ids:
+        kinds_by_key[lesson.translation_key] = kinds[lesson.pk]
+
+    items: list[LessonItem] = []
+    blocked = False
+    done_required = total_required = 0
+    next_lesson = None
+    current_index = None
+    sequential = canonical.specific.sequential if canonical.pk != course.pk else course.sequential
+    for index, lesson in enumerate(lessons):
+        state = states.get(lesson.translation_key, LessonState.NOT_STARTED)
+        item = LessonItem(
+            lesson=lesson,
+            state=state,
+            requirement=kinds_by_key.get(lesson.translation_key, LessonRequirement.MANUAL),
+            is_open=not (sequential and blocked and enrollment is not None),
+        )
+        if not lesson.is_optional:
+            total_required += 1
+            if state == LessonState.DONE:
+                done_required += 1
+            else:
+                blocked = True
+                if next_lesson is None:
+                    next_lesson = lesson
+        if current_lesson is not None and lesson.pk == current_lesson.pk:
+            item.is_current = True
+            current_index = index
+        items.append(item)
+    if next_lesson is None:
+        next_lesson = next((i.lesson for i in items if i.state != LessonState.DONE), None)
+    return CourseProgress(
+        course=course,
+        enrollment=enrollment,
+        items=items,
+        done_required=done_required,
+        total_required=total_required,
+        next_lesson=next_lesson,
+        current_index=current_index,
+    )
+
+
+@dataclass
+class DashboardCourse:
+    enrollment: Enrollment
+    course: CoursePage
+    done_required: int
+    total_required: int
+
+    @property
+    def percent(self) -> int:
+        if self.enrollment.completed_at:
+            return 100
+        if not self.total_required:
+            return 0
+        return round(100 * self.done_required / self.total_required)
+
+
+@dataclass
+class Dashboard:
+    in_progress: list[DashboardCourse] = field(default_factory=list)
+    completed: list[DashboardCourse] = field(default_factory=list)
+    recent: list[LessonProgress] = field(default_factory=list)
+
+
+def dashboard_for(*, user: User, language: str | None = None, recent_limit: int = 5) -> Dashboard:
+    """Courses in progress and completed, with progress, and the latest lessons touched.
+
+    With `language`, courses and lessons are shown in that language where a live
+    translation exists (one query for all of them).
+    """
+    enrollments = list(
+        Enrollment.objects.filter(user=user, left_at__isnull=True)
+        .select_related("course", "course__cover_image")
+        .annotate(
+            done=Count(
+                "progress",
+                filter=Q(
+                    progress__completed_at__isnull=False,
+                    progress__lesson__is_optional=False,
+                    progress__lesson__live=True,
+                ),
+            )
+        )
+        .order_by("-last_activity_at", "-enrolled_at")
+    )
+    totals = required_lesson_counts([e.course for e in enrollments])
+    recent = list(
+        LessonProgress.objects.filter(user=user, last_visited_at__isnull=False)
+        .select_related("lesson")
+        .order_by("-last_visited_at")[:recent_limit]
+    )
+    shown = _translations([e.course for e in enrollments] + [p.lesson for p in recent], language)
+    dashboard = Dashboard()
+    for enrollment in enrollments:
+        course = shown.get(enrollment.course.translation_key, enrollment.course)
+        item = DashboardCourse(
+            enrollment, course, enrollment.done, totals.get(enrollment.course_id, 0)
+        )
+        (dashboard.completed if enrollment.completed_at else dashboard.in_progress).append(item)
+    for progress in recent:
+        progress.shown_lesson = shown.get(progress.lesson.translation_key, progress.lesson)
+    dashboard.recent = recent
+    return dashboard
+
+
+def _translations(pages: list[Page], language: str | None) -> dict:
+    """Live translations of `pages` into `language`, keyed by translation key, in one query."""
+    # Learner records point at pages in the default language: nothing to translate then.
+    if not language or not pages or language == settings.LANGUAGE_CODE:
+        return {}
+    keys = [p.translation_key for p in pages]
+    found = (
+        Page.objects.live()
+        .filter(translation_key__in=keys, locale__language_code=language)
+        .specific()
+    )
+    return {page.translation_key: page for page in found}
+
+
+def translated(page: Page, language: str) -> Page:
+    """`page` in `language` when a live translation exists, else `page`."""
+    if page.locale.language_code == language:
+        return page
+    other = (
+        page.specific_class.objects.live()
+        .filter(translation_key=page.translation_key, locale__language_code=language)
+        .first()
+    )
+    return other or page
+
+
+def default_language() -> str:
+    return settings.LANGUAGE_CODE
+
+
+@dataclass(frozen=True)
+class CourseBadge:
+    percent: int
+    completed: bool
+
+
+def course_badges_for(*, user: User, courses: list[CoursePage]) -> dict:
+    """The learner's progress on each of `courses` they are enrolled in, keyed by translation key.
+
+    Works for pages in any language; a fixed number of queries for any number of courses.
+    """
+    if not user.is_authenticated or not courses:
+        return {}
+    keys = {course.translation_key for course in courses}
+    enrollments = list(
+        Enrollment.objects.filter(user=user, left_at__isnull=True, course__translation_key__in=keys)
+        .select_related("course")
+        .annotate(
+            done=Count(
+                "progress",
+                filter=Q(
+                    progress__completed_at__isnull=False,
+                    progress__lesson__is_optional=False,
+                    progress__lesson__live=True,
+                ),
+            )
+        )
+    )
+    totals = required_lesson_counts([e.course for e in enrollments])
+    badges = {}
+    for enrollment in enrollments:
+        total = totals.get(enrollment.course_id, 0)
+        percent = (
+            100
+            if enrollment.completed_at
+            else (round(100 * enrollment.done / total) if total else 0)
+        )
+        badges[enrollment.course.translation_key] = CourseBadge(
+            percent, enrollment.completed_at is not None
+        )
+    return badges
+
+
+def lesson_states_for(*, user: User, lessons: list[LessonPage]) -> dict:
+    """The learner's state of each of `lessons`, keyed by translation key (one query)."""
+    if not user.is_authenticated or not lessons:
+        return {}
+    rows = LessonProgress.objects.filter(
+        user=user, lesson__translation_key__in={lesson.translation_key for lesson in lessons}
+    ).values("lesson__translation_key", "completed_at", "first_visited_at")
+    return {
+        row["lesson__translation_key"]: LessonState.DONE
+        if row["completed_at"]
+        else LessonState.IN_PROGRESS
+        for row in rows
+    }

@@ -1,0 +1,86 @@
+"""Learner actions (enrol, leave, mark done, continue) and the My learning dashboard."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import get_language
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from curricula.models import CoursePage, LessonPage
+
+from .selectors import course_progress_for, dashboard_for, translated
+from .services import LearningError, enrollment_create, enrollment_leave, lesson_complete
+
+
+def _live_page(model, pk: int):
+    page = model.objects.live().public().filter(pk=pk).first()
+    if page is None:
+        raise Http404
+    return page
+
+
+@login_required
+def dashboard(request: HttpRequest) -> HttpResponse:
+    context = {"dashboard": dashboard_for(user=request.user, language=get_language())}
+    return render(request, "learning/dashboard.html", context)
+
+
+@login_required
+@require_POST
+def enrol(request: HttpRequest, course_id: int) -> HttpResponse:
+    course = _live_page(CoursePage, course_id)
+    try:
+        result = enrollment_create(user=request.user, course=course)
+    except LearningError as error:
+        messages.error(request, error.message)
+        return redirect(course.url)
+    if result.created:
+        messages.success(request, _("You are enrolled. Start with the first lesson below."))
+    else:
+        messages.info(request, _("You are already enrolled in this course."))
+    return redirect(course.url)
+
+
+@login_required
+@require_POST
+def leave(request: HttpRequest, course_id: int) -> HttpResponse:
+    course = _live_page(CoursePage, course_id)
+    try:
+        enrollment_leave(user=request.user, course=course)
+    except LearningError as error:
+        messages.error(request, error.message)
+    else:
+        messages.success(request, _("You left the course. Your progress is kept if you come back."))
+    return redirect(course.url)
+
+
+@login_required
+@require_POST
+def complete_lesson(request: HttpRequest, lesson_id: int) -> HttpResponse:
+    lesson = _live_page(LessonPage, lesson_id)
+    try:
+        lesson_complete(user=request.user, lesson=lesson)
+    except LearningError as error:
+        messages.error(request, error.message)
+        return redirect(lesson.url)
+    course = lesson.get_parent().specific
+    progress = course_progress_for(user=request.user, course=course, current_lesson=lesson)
+    if progress.is_completed:
+        messages.success(request, _("Well done! You have completed the course."))
+        return redirect(course.url)
+    messages.success(request, _("Lesson marked as done."))
+    following = progress.following_lesson
+    return redirect(following.url if following else course.url)
+
+
+@login_required
+def continue_course(request: HttpRequest, course_id: int) -> HttpResponse:
+    """Go to the exact next unfinished lesson (or the course page when none is left)."""
+    course = get_object_or_404(CoursePage.objects.live(), pk=course_id)
+    shown = translated(course, get_language())
+    progress = course_progress_for(user=request.user, course=shown)
+    if progress.next_lesson is not None:
+        return redirect(progress.next_lesson.url)
+    return redirect(shown.url)

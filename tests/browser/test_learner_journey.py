@@ -1,0 +1,58 @@
+"""Journey 2 at phone width: sign up, find a course by a Thai word inside a lesson
+title, enrol, do two lessons, come back another day and Continue to lesson three."""
+
+from lms.learning.models import Enrollment
+
+
+def test_sign_up_find_learn_and_resume(demo, phone, shots):
+    base, result = demo
+    page = phone
+    page.goto(base + "/")
+    shots(page, "home")
+    page.get_by_role("link", name="สมัครสมาชิก").first.click()
+    page.fill("#id_username", "nok.phantip")
+    page.fill("#id_password1", "Nongkhai-2569")
+    page.fill("#id_password2", "Nongkhai-2569")
+    page.select_option("#id_title_prefix", "miss")
+    page.fill("#id_first_name", "นกน้อย")
+    page.fill("#id_last_name", "พันธ์ทิพย์")
+    page.fill("#id_birth_year", "2545")
+    page.select_option("#id_province", "43")
+    page.wait_for_function("document.querySelector('#id_home_centre').options.length > 1")
+    page.select_option("#id_home_centre", str(result["centre"].pk))
+    shots(page, "signup-form")
+    page.get_by_role("button", name="สร้างบัญชีของฉัน").click()
+    page.wait_for_url("**/learn/")
+    shots(page, "new-dashboard")
+
+    # "ช่องทาง" sits inside the unspaced lesson title "รู้จักช่องทางการขายออนไลน์".
+    page.get_by_role("link", name="ค้นหา").first.click()
+    page.fill("#q", "ช่องทาง")
+    page.get_by_role("button", name="ค้นหา").click()
+    shots(page, "search-results")
+    page.get_by_role("link", name="รู้จักช่องทางการขายออนไลน์").click()
+    page.get_by_role("link", name="‹ การขายสินค้าออนไลน์สำหรับผู้ผลิตชุมชน").click()
+    shots(page, "course-page")
+    page.get_by_role("button", name="ลงทะเบียนเรียนหลักสูตรนี้").click()
+    shots(page, "enrolled")
+    page.get_by_role("link", name="เริ่มเรียนบทแรก").click()
+    for step in ("lesson-1", "lesson-2"):
+        shots(page, step)
+        page.get_by_role("button", name="บันทึกว่าเรียนบทนี้จบแล้ว").click()
+    shots(page, "lesson-3-opened")
+
+    page.get_by_role("button", name="ออกจากระบบ").click()
+    page.goto(base + "/accounts/login/")
+    page.fill("#id_username", "Nok.Phantip")  # phones capitalise; still the same account
+    page.fill("#id_password", "Nongkhai-2569")
+    page.get_by_role("button", name="เข้าสู่ระบบ").click()
+    page.wait_for_url("**/learn/")
+    shots(page, "dashboard-next-day")
+    page.get_by_role("link", name="เรียนต่อ").first.click()
+    shots(page, "continued")
+    assert page.url.endswith("/workforce/sell-products-online/write-product-listings/")
+    assert page.locator("h1").inner_text() == "เขียนชื่อและรายละเอียดสินค้าให้น่าซื้อ"
+    enrollment = Enrollment.objects.get(user__username="nok.phantip")
+    assert enrollment.progress.filter(completed_at__isnull=False).count() == 2
+    # Nothing on the page needs more than the phone's width.
+    assert page.evaluate("document.documentElement.scrollWidth") <= 360

@@ -181,6 +181,11 @@ def submission_draft_save(*, user: User, assignment: Assignment, work: Work) -> 
         with transaction.atomic():
             _lock_enrollment(user, assignment)
             draft = _current_draft(user, assignment)
+            if draft is None and not (work.text or "").strip() and not prepared:
+                raise AssignmentError(
+                    _("There is nothing to save yet: add a photo, a file or some text."),
+                    code="empty",
+                )
             if draft is None:
                 last = Submission.objects.filter(assignment=assignment, user=user).aggregate(
                     n=Max("attempt")
@@ -238,6 +243,12 @@ def submission_hand_in(*, user: User, assignment: Assignment, work: Work) -> Sub
     What was sent is kept as a draft even when the work is not complete yet, so a
     learner on a slow connection never uploads the same photos twice.
     """
+    if not (work.text or "").strip() and not work.images and not work.files:
+        existing = Submission.objects.filter(assignment=assignment, user=user).current()
+        if not existing.exists():
+            raise AssignmentError(
+                _("Add a photo, a file or some text before handing in."), code="empty"
+            )
     draft = submission_draft_save(user=user, assignment=assignment, work=work)
     with transaction.atomic():
         _lock_enrollment(user, assignment)

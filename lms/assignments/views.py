@@ -115,14 +115,15 @@ def _work_from(request: HttpRequest, form: HandInForm) -> Work:
 
 def _save(request: HttpRequest, assignment: Assignment, form: HandInForm) -> None:
     work = _work_from(request, form)
-    if request.POST.get("action") == "hand_in" and "remove_file" not in request.POST:
+    removing = bool(request.POST.get("remove_file"))
+    if request.POST.get("action") == "hand_in" and not removing:
         submission_hand_in(user=request.user, assignment=assignment, work=work)
         messages.success(
             request, _("Handed in. Your trainer will review your work and you will be told here.")
         )
     else:
         submission_draft_save(user=request.user, assignment=assignment, work=work)
-        if "remove_file" in request.POST:
+        if removing:
             messages.success(request, _("Removed."))
         else:
             messages.success(request, _("Draft saved. Hand it in when it is ready."))

@@ -369,3 +369,27 @@ def gallery_items(*, assignment: Assignment, limit: int = 60) -> list[Submission
         )
         .order_by("-reviewed_at")[:limit]
     )
+
+
+# --- Personal data ------------------------------------------------------------------------
+
+
+def personal_data_section(*, user: User) -> list[dict]:
+    """The learner's handed-in work, for their personal data export."""
+    return [
+        {
+            "assignment": s.assignment.title,
+            "attempt": s.attempt,
+            "status": s.status,
+            "text": s.text,
+            "files": [f.original_name for f in s.files.all()],
+            "submitted_at": s.submitted_at.isoformat() if s.submitted_at else None,
+            "reviewed_at": s.reviewed_at.isoformat() if s.reviewed_at else None,
+            "feedback": s.feedback,
+            "score": s.score,
+        }
+        for s in Submission.objects.filter(user=user)
+        .select_related("assignment")
+        .prefetch_related("files")
+        .order_by("assignment_id", "attempt")
+    ]

@@ -9,6 +9,7 @@ enrolment row, the same lock the learner-progress service takes, always first.
 import logging
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from functools import partial
 
 from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
@@ -285,7 +286,30 @@ def submission_mark_seen(*, user: User, submissions: Iterable[Submission]) -> in
     ).update(learner_seen_at=timezone.now())
 
 
-# --- Trainer ------------------------------------------------------------------------
+def submissions_erase(*, user: User) -> int:
+    """Erase what a person handed in (texts, photos, files, feedback) when their account
+    is anonymised; the outcomes stay so that statistics do not change."""
+    with transaction.atomic():
+        files = list(SubmissionFile.objects.filter(submission__user=user))
+        names = _stored_names(files)
+        SubmissionFile.objects.filter(pk__in=[f.pk for f in files]).delete()
+        erased = Submission.objects.filter(user=user).update(
+            text="", feedback="", share_in_gallery=False
+        )
+        transaction.on_commit(lambda: _delete_stored(names))
+    return erased
+
+
+# --- Trainer ---------------------------------------------------------------------------
+
+
+def _enqueue_review_email(submission_id: int) -> None:
+    """Queue the e-mail after the review is committed; a broker that is down must not
+    turn a saved review into an error page (the dashboard tells the learner anyway)."""
+    try:
+        send_review_email.delay(submission_id)
+    except Exception:
+        logger.warning("Review e-mail for submission %s not queued", submission_id, exc_info=True)
 
 
 def _scores(submission: Submission, levels: dict[str, int], *, complete: bool) -> list[RubricScore]:
@@ -454,7 +478,7 @@ def submission_review(
                 else:
                     enrollment_completion_check(enrollment=enrollment)
             if learner.email:
-                transaction.on_commit(lambda: send_review_email.delay(locked.pk))
+                transaction.on_commit(partial(_enqueue_review_email, locked.pk))
     except BaseException:
         _delete_stored(stored)
         raise

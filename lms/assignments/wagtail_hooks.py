@@ -9,6 +9,7 @@ from django.utils.translation import gettext_lazy
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
+from wagtail.admin.ui.components import Component
 from wagtail.admin.ui.sidebar import LinkMenuItem as LinkMenuItemComponent
 from wagtail.admin.views import generic
 from wagtail.admin.viewsets.model import ModelViewSet
@@ -72,6 +73,20 @@ class AssignmentViewSet(ModelViewSet):
         return Assignment.objects.select_related("lesson", "course")
 
 
+class ReviewPanel(Component):
+    """On the admin home page: how much work waits for the signed-in reviewer."""
+
+    name = "submissions_to_review"
+    order = 50
+    template_name = "assignments/admin/review_panel.html"
+
+    def __init__(self, count: int):
+        self.count = count
+
+    def get_context_data(self, parent_context=None):
+        return {"count": self.count, "url": reverse("assignments:review_queue")}
+
+
 class ReviewMenuItem(MenuItem):
     """“Submissions to review”, with the number waiting for the signed-in reviewer."""
 
@@ -89,7 +104,8 @@ class ReviewMenuItem(MenuItem):
             reverse("assignments:review_queue"),
             icon_name=self.icon_name,
             classname=self.classname,
-            attrs=self.attrs,
+            # The sidebar cuts long labels short; the full one shows on hover.
+            attrs={**self.attrs, "title": label},
         )
 
 
@@ -107,6 +123,14 @@ def register_review_menu_item():
         icon_name="tasks",
         order=251,
     )
+
+
+@hooks.register("construct_homepage_panels")
+def add_review_panel(request, panels):
+    if can_review(request.user):
+        count = review_waiting_count(reviewer=request.user)
+        if count:
+            panels.append(ReviewPanel(count))
 
 
 @hooks.register("register_permissions")

@@ -224,3 +224,53 @@ def test_admin_menu_shows_how_many_are_waiting(client, trainer, learner, other_l
     client.force_login(trainer)
     html = client.get("/admin/").content.decode()
     assert _("Submissions to review (%(count)s)") % {"count": 2} in html
+    assert 'id="submissions-to-review' in html  # the panel on the admin home page
+    assert f'href="{QUEUE}"' in html
+
+
+def test_work_handed_in_after_the_due_date_is_marked_late(client, trainer, learner, lessons):
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    from .factories import AssignmentFactory
+
+    late = AssignmentFactory(lesson=lessons[2], due_at=timezone.now() - timedelta(days=1))
+    on_time = AssignmentFactory(lesson=lessons[0], due_at=timezone.now() + timedelta(days=1))
+    hand_in(learner, late)
+    hand_in(learner, on_time)
+    client.force_login(trainer)
+    html = client.get(QUEUE).content.decode()
+    assert html.count(f'badge--danger">{_("Late")}<') == 1
+
+
+@pytest.fixture
+def broker_down(settings):
+    """Tasks go to a broker nobody listens on (port 1), as when Redis is down."""
+    from kombu import pools
+
+    from lms.celery import app
+
+    original = app.conf.broker_url
+    settings.CELERY_TASK_ALWAYS_EAGER = False
+    app.conf.task_always_eager = False
+    app.conf.broker_url = "redis://127.0.0.1:1/0"
+    pools.reset()
+    app._pool = app.amqp._producer_pool = None
+    yield
+    app.conf.broker_url = original
+    app.conf.task_always_eager = True
+    pools.reset()
+    app._pool = app.amqp._producer_pool = None
+
+
+def test_review_stands_when_the_e_mail_cannot_be_queued(
+    client, broker_down, trainer, learner, assignment, django_capture_on_commit_callbacks
+):
+    submission = hand_in(learner, assignment)
+    client.force_login(trainer)
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(review_url(submission), {"decision": "passed"})
+    assert response.status_code == 302
+    assert Submission.objects.get(pk=submission.pk).status == SubmissionStatus.PASSED
+    assert mail.outbox == []

@@ -4,6 +4,7 @@ feedback; the learner changes a photo and hands in again; the trainer passes it;
 lesson is done. Two phones, one for each person, against a live server."""
 
 import io
+import re
 
 from django.contrib.auth.models import Group
 from django.core import mail
@@ -11,6 +12,7 @@ from django.utils.translation import gettext as _
 
 import pytest
 from PIL import Image
+from playwright.sync_api import expect
 
 from curricula.models import Track, TrackPage
 from lms.assignments.models import Submission, SubmissionStatus
@@ -30,6 +32,7 @@ from tests.factories import (
 from .conftest import PHONE
 
 PASSWORD = "demo-pass-2566"
+SOMETHING = re.compile(r"\S")
 
 
 @pytest.fixture
@@ -207,3 +210,21 @@ def test_hand_in_redo_and_pass_on_a_phone(journey, phone, second_phone, shots):
     me.goto(base + lesson.url)
     shots(me, "lesson-done")
     assert me.locator(".lesson-done").count() == 1
+
+
+def test_draft_text_is_kept_while_the_learner_types(journey, phone, shots):
+    base, assignment, _lesson, learner = journey
+    log_in(phone, base, "demo-learner")
+    phone.goto(f"{base}/assignments/{assignment.pk}/")
+    phone.fill("#id_text", "ร่างประกาศขาย น้ำพริกปลาย่าง")
+    # assignments.js saves the text a moment after typing stops, and says so.
+    expect(phone.locator("[data-autosave-status]")).to_have_text(SOMETHING)
+    shots(phone, "autosaved")
+    assert Submission.objects.get(user=learner).text == "ร่างประกาศขาย น้ำพริกปลาย่าง"
+    phone.reload()
+    assert phone.input_value("#id_text") == "ร่างประกาศขาย น้ำพริกปลาย่าง"
+    # Choosing more photos than allowed is flagged before anything is sent.
+    phone.set_input_files("#id_photos", [camera_photo(f"IMG_{i}.JPG", "#c92a2a") for i in range(6)])
+    expect(phone.locator("[data-file-check]")).to_have_text(SOMETHING)
+    shots(phone, "too-many-photos")
+    assert fits_the_phone(phone)

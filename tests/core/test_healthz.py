@@ -5,6 +5,7 @@ import sys
 from pathlib import Path
 
 import pytest
+from kombu import pools as kombu_pools
 
 from lms.celery import app as celery_app
 
@@ -26,6 +27,10 @@ def real_broker(settings):
     yield use
     celery_app.conf.broker_url = original
     celery_app.pool.force_close_all()
+    # A closed pool refuses even the eager tasks of later tests: start afresh.
+    kombu_pools.reset()
+    celery_app._pool = None
+    celery_app.amqp._producer_pool = None
 
 
 @pytest.mark.django_db

@@ -1,5 +1,12 @@
-from django.urls import path  # noqa: F401
+from django.urls import path
+
+from . import views
 
 app_name = "certificates"
 
-urlpatterns: list = []
+urlpatterns = [
+    path("", views.mine, name="mine"),
+    path("verify/", views.verify, name="verify_form"),
+    path("verify/<str:code>/", views.verify_code, name="verify"),
+    path("<str:reference>/download/", views.download, name="download"),
+]

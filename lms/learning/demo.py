@@ -1,9 +1,21 @@
 """Demo learner progress: one course in progress, one completed (idempotent)."""
 
+from assessments.demo import pass_quiz
+from assessments.models import Quiz
 from curricula.selectors import course_lessons
 
 from .models import CompletionSource, Enrollment
 from .services import enrollment_create, lesson_complete, lesson_visit
+
+
+def _finish(learner, lesson) -> None:
+    """Finish a lesson the way a learner would: pass its quiz, or mark it done."""
+    lesson_visit(user=learner, lesson=lesson)
+    quiz = Quiz.objects.live().filter(lesson=lesson).first()
+    if quiz is not None:
+        pass_quiz(user=learner, quiz=quiz)
+    else:
+        lesson_complete(user=learner, lesson=lesson, via=CompletionSource.LEARNER)
 
 
 def seed(result: dict) -> None:
@@ -15,8 +27,7 @@ def seed(result: dict) -> None:
     if not Enrollment.objects.filter(user=learner, course=safety).exists():
         enrollment_create(user=learner, course=safety)
         for lesson in course_lessons(safety):
-            lesson_visit(user=learner, lesson=lesson)
-            lesson_complete(user=learner, lesson=lesson, via=CompletionSource.LEARNER)
+            _finish(learner, lesson)
 
     # Selling online: two lessons done, the third opened; "Continue" goes to lesson three.
     selling = courses["sell-products-online"]
@@ -25,6 +36,5 @@ def seed(result: dict) -> None:
         enrollment_create(user=learner, course=selling)
         lessons = list(course_lessons(selling))
         for lesson in lessons[:2]:
-            lesson_visit(user=learner, lesson=lesson)
-            lesson_complete(user=learner, lesson=lesson, via=CompletionSource.LEARNER)
+            _finish(learner, lesson)
         lesson_visit(user=learner, lesson=lessons[2])

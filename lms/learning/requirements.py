@@ -50,12 +50,24 @@ def required_lessons_done(enrollment: Enrollment) -> list[Unmet]:
     ]
 
 
+def lessons_with_quiz(lesson_ids: Iterable[int]) -> dict[int, str]:
+    from assessments.requirements import lessons_with_quiz
+
+    return lessons_with_quiz(lesson_ids)
+
+
+def final_quiz_passed(enrollment: Enrollment) -> list[Unmet]:
+    from assessments.requirements import final_quiz_passed
+
+    return final_quiz_passed(enrollment)
+
+
 # lesson ids → requirement kind, for every lesson id given (one query per provider).
 LessonRequirementProvider = Callable[[Iterable[int]], dict[int, str]]
-LESSON_REQUIREMENT_PROVIDERS: list[LessonRequirementProvider] = []
+LESSON_REQUIREMENT_PROVIDERS: list[LessonRequirementProvider] = [lessons_with_quiz]
 
 CourseCheck = Callable[[Enrollment], list[Unmet]]
-COURSE_CHECKS: list[CourseCheck] = [required_lessons_done]
+COURSE_CHECKS: list[CourseCheck] = [required_lessons_done, final_quiz_passed]
 
 
 def lesson_requirements(lesson_ids: Iterable[int]) -> dict[int, str]:

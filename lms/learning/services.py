@@ -248,4 +248,8 @@ def enrollment_completion_check(*, enrollment: Enrollment) -> bool:
 
 def _announce_completion(enrollment: Enrollment) -> None:
     """Everything that follows a completed course, inside the completing transaction."""
+    # Imported here: certificates build on learner records, not the other way round.
+    from lms.certificates.services import certificate_issue_on_completion
+
     logger.info("Course %s completed by user %s", enrollment.course_id, enrollment.user_id)
+    certificate_issue_on_completion(enrollment=enrollment)

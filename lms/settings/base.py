@@ -179,6 +179,13 @@ MEDIA_ROOT = Path(env("DJANGO_MEDIA_ROOT", default=str(VAR_DIR / "media")))
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+    # Certificate PDFs: private, never under MEDIA_URL; served by the download view only.
+    "certificates": {
+        "BACKEND": "django.core.files.storage.FileSystemStorage",
+        "OPTIONS": {
+            "location": env("LMS_CERTIFICATES_ROOT", default=str(VAR_DIR / "certificates"))
+        },
+    },
 }
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 DATA_UPLOAD_MAX_MEMORY_SIZE = 10 * 1024 * 1024
@@ -240,7 +247,15 @@ CELERY_BROKER_TRANSPORT_OPTIONS = {
     "max_retries": 1,
 }
 CELERY_TASK_PUBLISH_RETRY = False
-CELERY_BEAT_SCHEDULE: dict = {}
+CELERY_BEAT_SCHEDULE: dict = {
+    # Grade quiz attempts whose time ran out, also of learners who never came back.
+    "assessments-close-overdue-attempts": {
+        "task": "assessments.tasks.close_overdue_attempts",
+        "schedule": 60.0,
+    },
+    # Certificates whose render task was lost (broker down, worker killed) are sent again.
+    "certificates-sweep": {"task": "lms.certificates.sweep", "schedule": 120.0},
+}
 
 # --- Security ------------------------------------------------------------------------
 

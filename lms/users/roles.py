@@ -21,13 +21,42 @@ _AUTHORING = [
     "simple_translation.submit_translation",
 ]
 
+# Quizzes, questions and banks (assessments); results are scoped to the viewer's centres.
+_QUIZ_AUTHORING = [
+    f"assessments.{action}_{model}"
+    for model in ("questionbank", "question", "quiz")
+    for action in ("add", "change", "delete", "view")
+] + ["assessments.view_quiz_results"]
+# Trainers see the certificates of their centres' learners, centre admins issue them,
+# national admins also revoke them and design the templates.
+_CERTIFICATES_VIEW = ["certificates.view_certificate"]
+_CERTIFICATES_ISSUE = [
+    *_CERTIFICATES_VIEW,
+    "certificates.add_certificate",
+    "certificates.change_certificate",
+]
+_CERTIFICATES_ALL = [
+    *_CERTIFICATES_ISSUE,
+    "certificates.revoke_certificate",
+    "certificates.view_certificatetemplate",
+    "certificates.add_certificatetemplate",
+    "certificates.change_certificatetemplate",
+    "certificates.delete_certificatetemplate",
+]
+
 # "app_label.codename" for each group. Image and document permissions are
 # granted per collection (see lms.core.platform), not here.
 ROLE_PERMISSIONS: dict[str, list[str]] = {
-    TRAINERS: [*_AUTHORING],
-    CENTRE_ADMINS: ["wagtailadmin.access_admin"],
+    TRAINERS: [*_AUTHORING, *_QUIZ_AUTHORING, *_CERTIFICATES_VIEW],
+    CENTRE_ADMINS: [
+        "wagtailadmin.access_admin",
+        "assessments.view_quiz_results",
+        *_CERTIFICATES_ISSUE,
+    ],
     NATIONAL_ADMINS: [
+        *_CERTIFICATES_ALL,
         *_AUTHORING,
+        *_QUIZ_AUTHORING,
         "users.add_user",
         "users.change_user",
         "users.view_user",

@@ -5,9 +5,9 @@ import sys
 from pathlib import Path
 
 import pytest
-from kombu import pools as kombu_pools
 
 from lms.celery import app as celery_app
+from tests.certificates.conftest import reset_broker_connections
 
 ROOT = Path(__file__).resolve().parents[2]
 REDIS_URL = os.environ.get("LMS_TEST_REDIS_URL", "redis://127.0.0.1:6379/15")
@@ -21,16 +21,12 @@ def real_broker(settings):
         settings.CELERY_TASK_ALWAYS_EAGER = False
         settings.CELERY_BROKER_URL = url
         celery_app.conf.broker_url = url
-        celery_app.pool.force_close_all()
+        reset_broker_connections()
 
     original = celery_app.conf.broker_url
     yield use
     celery_app.conf.broker_url = original
-    celery_app.pool.force_close_all()
-    # A closed pool refuses even the eager tasks of later tests: start afresh.
-    kombu_pools.reset()
-    celery_app._pool = None
-    celery_app.amqp._producer_pool = None
+    reset_broker_connections()
 
 
 @pytest.mark.django_db

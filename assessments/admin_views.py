@@ -1,0 +1,176 @@
+"""Wagtail admin views: quiz results for trainers, and the GIFT import."""
+
+import secrets
+
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied
+from django.http import HttpResponse
+from django.shortcuts import get_object_or_404, redirect
+from django.urls import reverse
+from django.utils.text import slugify
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from django.views.generic import TemplateView
+
+from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
+
+from .forms import GiftConfirmForm, GiftUploadForm
+from .gift import MAX_FILE_BYTES, GiftFileError, gift_check_size, gift_decode
+from .models import QuestionBank, Quiz
+from .reports import (
+    item_analysis_csv,
+    learner_results_csv,
+    quiz_item_analysis,
+    quiz_learner_results,
+    quizzes_with_counts,
+)
+from .services import gift_import
+
+RESULTS_PERMISSION = "assessments.view_quiz_results"
+IMPORT_PERMISSION = "assessments.add_question"
+SESSION_KEY = "assessments-gift-import"
+
+
+class PermissionRequiredMixin:
+    permission = ""
+
+    def dispatch(self, request, *args, **kwargs):
+        if not request.user.has_perm(self.permission):
+            raise PermissionDenied
+        return super().dispatch(request, *args, **kwargs)
+
+
+class ResultsIndexView(PermissionRequiredMixin, WagtailAdminTemplateMixin, TemplateView):
+    permission = RESULTS_PERMISSION
+    template_name = "assessments/admin/results_index.html"
+    page_title = gettext_lazy("Quiz results")
+    header_icon = "table"
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["quizzes"] = quizzes_with_counts(viewer=self.request.user)
+        return context
+
+
+class ResultsDetailView(PermissionRequiredMixin, WagtailAdminTemplateMixin, TemplateView):
+    permission = RESULTS_PERMISSION
+    template_name = "assessments/admin/results_detail.html"
+    header_icon = "table"
+
+    def dispatch(self, request, *args, **kwargs):
+        self.quiz = get_object_or_404(
+            Quiz.objects.select_related("lesson", "course"), pk=kwargs["pk"]
+        )
+        return super().dispatch(request, *args, **kwargs)
+
+    def get_page_title(self):
+        return _("Results: %(quiz)s") % {"quiz": self.quiz.title}
+
+    def get_breadcrumbs_items(self):
+        return [
+            *self.breadcrumbs_items,
+            {"url": reverse("quiz-results:index"), "label": _("Quiz results")},
+            {"url": "", "label": self.quiz.title},
+        ]
+
+    def get(self, request, *args, **kwargs):
+        export = request.GET.get("export")
+        if export == "learners":
+            results = quiz_learner_results(viewer=request.user, quiz=self.quiz)
+            return self._csv(learner_results_csv(results), "learners")
+        if export == "items":
+            stats = quiz_item_analysis(viewer=request.user, quiz=self.quiz)
+            return self._csv(item_analysis_csv(stats), "questions")
+        return super().get(request, *args, **kwargs)
+
+    def _csv(self, text: str, part: str) -> HttpResponse:
+        response = HttpResponse(text, content_type="text/csv; charset=utf-8")
+        name = f"quiz-{self.quiz.pk}-{slugify(self.quiz.title) or 'results'}-{part}.csv"
+        response["Content-Disposition"] = f'attachment; filename="{name}"'
+        return response
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["quiz"] = self.quiz
+        context["results"] = quiz_learner_results(viewer=self.request.user, quiz=self.quiz)
+        context["items"] = quiz_item_analysis(viewer=self.request.user, quiz=self.quiz)
+        return context
+
+
+class GiftImportView(PermissionRequiredMixin, WagtailAdminTemplateMixin, TemplateView):
+    """Upload → report. Nothing is saved from a file with errors unless the trainer says so."""
+
+    permission = IMPORT_PERMISSION
+    template_name = "assessments/admin/gift_import.html"
+    page_title = gettext_lazy("Import questions (GIFT)")
+    header_icon = "upload"
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context.setdefault("form", GiftUploadForm())
+        context["max_kb"] = MAX_FILE_BYTES // 1024
+        return context
+
+    def post(self, request, *args, **kwargs):
+        if "token" in request.POST:
+            return self._import_valid_part(request)
+        form = GiftUploadForm(request.POST, request.FILES)
+        if not form.is_valid():
+            return self.render_to_response(self.get_context_data(form=form), status=400)
+        upload = form.cleaned_data["file"]
+        try:
+            # Checked before reading, so a huge upload is never loaded into memory.
+            gift_check_size(upload.size)
+            text = gift_decode(upload.read())
+            result = gift_import(
+                user=request.user,
+                text=text,
+                bank=form.cleaned_data["bank"],
+                new_bank_name=form.cleaned_data["new_bank"],
+                import_valid=form.cleaned_data["import_valid"],
+            )
+        except GiftFileError as error:
+            form.add_error("file", str(error))
+            return self.render_to_response(self.get_context_data(form=form), status=400)
+        context = self.get_context_data(form=form, result=result, report=result.report)
+        if result.refused and result.report.valid:
+            token = secrets.token_urlsafe(16)
+            bank = form.cleaned_data["bank"]
+            request.session[SESSION_KEY] = {
+                "token": token,
+                "text": text,
+                "bank": bank.pk if bank else None,
+                "new_bank": form.cleaned_data["new_bank"],
+            }
+            context["token"] = token
+        if result.imported:
+            messages.success(
+                request,
+                _("%(count)d questions imported into the bank “%(bank)s”.")
+                % {"count": len(result.imported), "bank": result.bank.name},
+            )
+        return self.render_to_response(context, status=200 if result.imported else 400)
+
+    def _import_valid_part(self, request):
+        form = GiftConfirmForm(request.POST)
+        pending = request.session.get(SESSION_KEY) or {}
+        if not form.is_valid() or form.cleaned_data["token"] != pending.get("token"):
+            messages.error(request, _("That import has expired. Upload the file again."))
+            return redirect("gift-import:index")
+        bank = QuestionBank.objects.filter(pk=pending.get("bank")).first()
+        result = gift_import(
+            user=request.user,
+            text=pending["text"],
+            bank=bank,
+            new_bank_name=pending.get("new_bank") or "",
+            import_valid=True,
+        )
+        del request.session[SESSION_KEY]
+        if result.imported:
+            messages.success(
+                request,
+                _("%(count)d questions imported into the bank “%(bank)s”.")
+                % {"count": len(result.imported), "bank": result.bank.name},
+            )
+        context = self.get_context_data(result=result, report=result.report)
+        return self.render_to_response(context)

@@ -1,0 +1,149 @@
+"""Forms: the learner's answer post, the admin question and quiz forms, the GIFT upload."""
+
+import re
+
+from django import forms
+from django.core.exceptions import ValidationError
+from django.http import QueryDict
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
+from wagtail.admin.forms import WagtailAdminModelForm
+
+from .layout import RawAnswer
+from .models import QuestionBank
+from .validation import QuestionDraft, question_problems
+
+# q3 = the answer to question 3 (option numbers or text); q3-2 = item 2 of matching question 3.
+_ANSWER_FIELD = re.compile(r"^q(\d{1,4})(?:-(\d{1,3}))?$")
+MAX_POSTED_QUESTIONS = 500
+
+
+class AnswerPostError(ValueError):
+    pass
+
+
+def parse_answer_post(data: QueryDict) -> dict[int, RawAnswer]:
+    """Answers by position from a posted quiz form (the whole sheet, or one question).
+
+    Each question on the sheet posts `present=<position>`, so a question whose
+    boxes were all unticked is saved as cleared rather than ignored.
+    """
+    answers: dict[int, RawAnswer] = {}
+    for value in data.getlist("present"):
+        if not value.isdigit():
+            raise AnswerPostError(_("The form was not sent correctly. Reload the page."))
+        answers.setdefault(int(value), RawAnswer())
+    for name in data:
+        match = _ANSWER_FIELD.match(name)
+        if not match:
+            continue
+        position = int(match.group(1))
+        raw = answers.setdefault(position, RawAnswer())
+        if match.group(2) is None:
+            raw.values = data.getlist(name)
+        else:
+            raw.items[int(match.group(2))] = data.get(name, "")
+    if len(answers) > MAX_POSTED_QUESTIONS:
+        raise AnswerPostError(_("The form was not sent correctly. Reload the page."))
+    return answers
+
+
+# --- Admin ----------------------------------------------------------------------------------
+
+
+def _live_forms(formset):
+    formset.is_valid()
+    for form in formset.forms:
+        if not hasattr(form, "cleaned_data") or form.cleaned_data.get("DELETE"):
+            continue
+        if form.cleaned_data:
+            yield form.cleaned_data
+
+
+class QuestionAdminForm(WagtailAdminModelForm):
+    """Checks the question against its inline choices, pairs and accepted answers."""
+
+    def clean(self):
+        cleaned = super().clean()
+        kind = cleaned.get("kind")
+        if not kind:
+            return cleaned
+        draft = QuestionDraft(
+            kind=kind,
+            choices=[
+                (row.get("text") or "", bool(row.get("is_correct")))
+                for row in _live_forms(self.formsets["choices"])
+            ],
+            accepted_answers=[
+                row.get("text") or "" for row in _live_forms(self.formsets["accepted_answers"])
+            ],
+            pairs=[
+                (row.get("prompt") or "", row.get("answer") or "")
+                for row in _live_forms(self.formsets["pairs"])
+            ],
+            correct_answer_true=cleaned.get("correct_answer_true"),
+            numeric_answer=cleaned.get("numeric_answer"),
+        )
+        for field_name, message in question_problems(draft).items():
+            if field_name in self.fields:
+                self.add_error(field_name, message)
+            else:
+                self.add_error(None, message)
+        return cleaned
+
+
+class QuizAdminForm(WagtailAdminModelForm):
+    def clean(self):
+        cleaned = super().clean()
+        if cleaned.get("is_live"):
+            items = list(_live_forms(self.formsets["items"]))
+            draws = list(_live_forms(self.formsets["draws"]))
+            if not items and not draws:
+                self.add_error(
+                    "is_live",
+                    _("Add questions or random questions before opening the quiz to learners."),
+                )
+        return cleaned
+
+
+class GiftUploadForm(forms.Form):
+    file = forms.FileField(
+        label=gettext_lazy("GIFT file"),
+        help_text=gettext_lazy("A text file in Moodle's GIFT format, saved as UTF-8 (up to 1 MB)."),
+    )
+    bank = forms.ModelChoiceField(
+        queryset=QuestionBank.objects.all(),
+        required=False,
+        label=gettext_lazy("Add the questions to this bank"),
+    )
+    new_bank = forms.CharField(
+        max_length=200,
+        required=False,
+        label=gettext_lazy("or to a new bank named"),
+    )
+    import_valid = forms.BooleanField(
+        required=False,
+        label=gettext_lazy("If some questions have errors, import the others anyway"),
+        help_text=gettext_lazy(
+            "Leave this off to import nothing from a file with errors and see the report first."
+        ),
+    )
+
+    def clean(self):
+        cleaned = super().clean()
+        bank, new_bank = cleaned.get("bank"), (cleaned.get("new_bank") or "").strip()
+        if bank and new_bank:
+            raise ValidationError(_("Choose an existing bank or name a new one, not both."))
+        if not bank and not new_bank:
+            raise ValidationError(_("Choose the bank the questions go into, or name a new one."))
+        if new_bank and QuestionBank.objects.filter(name=new_bank).exists():
+            self.add_error("new_bank", _("A bank with this name exists; choose it above."))
+        cleaned["new_bank"] = new_bank
+        return cleaned
+
+
+class GiftConfirmForm(forms.Form):
+    """Import the valid part of a file already checked (kept in the session)."""
+
+    token = forms.CharField(max_length=64)

@@ -1,0 +1,590 @@
+"""Reads for learners: quiz panels for lesson and course pages, the quiz sheet, review.
+
+Before an attempt is submitted, what reaches a template is built here from
+safe fields only (prompt, picture, option texts, the learner's own answers):
+never a model object that carries right answers or feedback.
+"""
+
+from dataclasses import dataclass, field
+from datetime import datetime
+from decimal import Decimal
+
+from django.db.models import Prefetch, Q
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from curricula.models import CoursePage, LessonPage
+from curricula.selectors import canonical_page
+from lms.learning.models import Enrollment
+from lms.users.models import User
+
+from .layout import RawAnswer, ShownAnswer, shown_answer, shown_from_raw
+from .models import (
+    CHOICE_KINDS,
+    AttemptAnswer,
+    Choice,
+    GradingMethod,
+    MatchingPair,
+    Question,
+    QuestionKind,
+    Quiz,
+    QuizAttempt,
+    RevealAnswers,
+)
+from .normalise import normalise_answer
+
+# --- Questions ------------------------------------------------------------------------
+
+
+def questions_for_grading(ids: list[int]) -> dict[int, Question]:
+    """Questions with everything grading needs, in four queries for any number of them."""
+    questions = Question.objects.filter(pk__in=ids).prefetch_related(
+        "choices", "accepted_answers", "pairs"
+    )
+    return {q.pk: q for q in questions}
+
+
+def _questions_for_display(ids: list[int]) -> dict[int, Question]:
+    # Choices without is_correct or feedback: they are not even loaded before submit.
+    questions = (
+        Question.objects.filter(pk__in=ids)
+        .only("id", "kind", "prompt", "points", "image", "image_alt")
+        .select_related("image")
+        .prefetch_related(
+            Prefetch(
+                "choices", queryset=Choice.objects.only("id", "question_id", "text", "sort_order")
+            ),
+            Prefetch(
+                "pairs",
+                queryset=MatchingPair.objects.only(
+                    "id", "question_id", "prompt", "answer", "sort_order"
+                ),
+            ),
+            "image__renditions",
+        )
+    )
+    return {q.pk: q for q in questions}
+
+
+@dataclass
+class Option:
+    number: int
+    text: str
+
+
+@dataclass
+class SheetQuestion:
+    """One question as the learner sees it while answering."""
+
+    position: int
+    kind: str
+    prompt: str
+    image: object
+    image_alt: str
+    points: int
+    options: list[Option] = field(default_factory=list)
+    items: list[Option] = field(default_factory=list)
+    answer: ShownAnswer = field(default_factory=ShownAnswer)
+    answered: bool = False
+    error: str = ""
+
+    @property
+    def field_name(self) -> str:
+        return f"q{self.position}"
+
+    @property
+    def is_single(self) -> bool:
+        return self.kind == QuestionKind.SINGLE
+
+    @property
+    def is_multiple(self) -> bool:
+        return self.kind == QuestionKind.MULTIPLE
+
+    @property
+    def is_true_false(self) -> bool:
+        return self.kind == QuestionKind.TRUE_FALSE
+
+    @property
+    def is_short_text(self) -> bool:
+        return self.kind == QuestionKind.SHORT_TEXT
+
+    @property
+    def is_numeric(self) -> bool:
+        return self.kind == QuestionKind.NUMERIC
+
+    @property
+    def is_matching(self) -> bool:
+        return self.kind == QuestionKind.MATCHING
+
+    @property
+    def item_rows(self) -> list[tuple[Option, int | None]]:
+        return [(item, self.answer.items.get(item.number)) for item in self.items]
+
+
+def _options(entry: dict, question: Question) -> tuple[list[Option], list[Option]]:
+    """Options and matching items in the attempt's stored order (what the learner saw)."""
+    if entry["k"] in CHOICE_KINDS:
+        texts = {c.pk: c.text for c in question.choices.all()}
+        shown = [pk for pk in entry.get("c", []) if pk in texts]
+        return [Option(n, texts[pk]) for n, pk in enumerate(shown, 1)], []
+    if entry["k"] == QuestionKind.MATCHING:
+        pairs = {p.pk: p for p in question.pairs.all()}
+        options = [
+            Option(n, pairs[pk].answer if pk in pairs else "—")
+            for n, pk in enumerate(entry.get("a", []), 1)
+        ]
+        items = [
+            Option(n, pairs[pk].prompt if pk in pairs else "—")
+            for n, pk in enumerate(entry.get("p", []), 1)
+        ]
+        return options, items
+    return [], []
+
+
+def attempt_sheet(
+    attempt: QuizAttempt, *, rejected: dict[int, tuple[RawAnswer, str]] | None = None
+) -> list[SheetQuestion]:
+    """The questions of an open attempt with the learner's saved answers.
+
+    `rejected` holds answers that could not be saved (position → posted value,
+    message), shown again with their message. Queries do not grow with the
+    number of questions.
+    """
+    rejected = rejected or {}
+    layout = attempt.layout
+    questions = _questions_for_display([entry["q"] for entry in layout])
+    saved = dict(
+        AttemptAnswer.objects.filter(attempt=attempt).values_list("question_id", "response")
+    )
+    sheet = []
+    for position, entry in enumerate(layout, 1):
+        question = questions.get(entry["q"])
+        if question is None:
+            continue
+        options, items = _options(entry, question)
+        response = saved.get(entry["q"]) or {}
+        item = SheetQuestion(
+            position=position,
+            kind=entry["k"],
+            prompt=question.prompt,
+            image=question.image,
+            image_alt=question.image_alt,
+            points=question.points,
+            options=options,
+            items=items,
+            answer=shown_answer(entry, response),
+            answered=bool(response),
+        )
+        if position in rejected:
+            raw, message = rejected[position]
+            item.answer = shown_from_raw(entry, raw)
+            item.error = message
+        sheet.append(item)
+    return sheet
+
+
+def attempt_progress(attempt: QuizAttempt) -> tuple[int, int]:
+    """(answered, total) for an attempt, in one query."""
+    answered = AttemptAnswer.objects.filter(attempt=attempt).exclude(response_key="").count()
+    return answered, len(attempt.layout)
+
+
+# --- Review ----------------------------------------------------------------------------
+
+
+@dataclass
+class ReviewOption:
+    number: int
+    text: str
+    chosen: bool
+    correct: bool | None = None  # None: not revealed
+    feedback: str = ""
+
+
+@dataclass
+class ReviewItem:
+    text: str
+    chosen: str
+    correct_answer: str = ""
+    is_correct: bool | None = None
+
+
+@dataclass
+class ReviewQuestion:
+    position: int
+    kind: str
+    prompt: str
+    image: object
+    image_alt: str
+    points: int
+    revealed: bool
+    answered: bool
+    points_awarded: Decimal | None = None
+    is_correct: bool | None = None
+    options: list[ReviewOption] = field(default_factory=list)
+    items: list[ReviewItem] = field(default_factory=list)
+    text: str = ""
+    value: bool | None = None
+    right_answers: list[str] = field(default_factory=list)
+    feedback: str = ""
+
+    @property
+    def is_partial(self) -> bool:
+        return bool(self.points_awarded) and not self.is_correct
+
+    @property
+    def is_matching(self) -> bool:
+        return self.kind == QuestionKind.MATCHING
+
+    @property
+    def has_options(self) -> bool:
+        return self.kind in CHOICE_KINDS
+
+    @property
+    def is_true_false(self) -> bool:
+        return self.kind == QuestionKind.TRUE_FALSE
+
+
+def _number_text(value) -> str:
+    if value is None:
+        return ""
+    text = f"{Decimal(value).normalize():f}"
+    return text
+
+
+def attempt_review(attempt: QuizAttempt, *, revealed: bool) -> list[ReviewQuestion]:
+    """A submitted attempt, question by question, as the learner saw it.
+
+    Right answers and feedback are filled in only when `revealed`.
+    """
+    if attempt.submitted_at is None:
+        raise ValueError("Only a submitted attempt can be reviewed.")
+    layout = attempt.layout
+    questions = questions_for_grading([entry["q"] for entry in layout])
+    answers = {a.question_id: a for a in AttemptAnswer.objects.filter(attempt=attempt)}
+    review = []
+    for position, entry in enumerate(layout, 1):
+        question = questions.get(entry["q"])
+        if question is None:
+            continue
+        answer = answers.get(question.pk)
+        response = (answer.response if answer else {}) or {}
+        shown = shown_answer(entry, response)
+        item = ReviewQuestion(
+            position=position,
+            kind=entry["k"],
+            prompt=question.prompt,
+            image=question.image,
+            image_alt=question.image_alt,
+            points=question.points,
+            revealed=revealed,
+            answered=bool(response),
+            points_awarded=answer.points if answer and revealed else None,
+            is_correct=answer.is_correct if answer and revealed else None,
+            text=shown.text,
+            value=shown.value,
+        )
+        if entry["k"] in CHOICE_KINDS:
+            choices = {c.pk: c for c in question.choices.all()}
+            shown_ids = [pk for pk in entry.get("c", []) if pk in choices]
+            for number, pk in enumerate(shown_ids, 1):
+                choice = choices[pk]
+                chosen = number in shown.numbers
+                item.options.append(
+                    ReviewOption(
+                        number=number,
+                        text=choice.text,
+                        chosen=chosen,
+                        correct=choice.is_correct if revealed else None,
+                        feedback=choice.feedback if revealed and chosen else "",
+                    )
+                )
+        elif entry["k"] == QuestionKind.MATCHING:
+            pairs = {p.pk: p for p in question.pairs.all()}
+            options = entry.get("a", [])
+            for number, pk in enumerate(entry.get("p", []), 1):
+                pair = pairs.get(pk)
+                if pair is None:
+                    continue
+                chosen_number = shown.items.get(number)
+                chosen_pair = pairs.get(options[chosen_number - 1]) if chosen_number else None
+                chosen_text = chosen_pair.answer if chosen_pair else ""
+                item.items.append(
+                    ReviewItem(
+                        text=pair.prompt,
+                        chosen=chosen_text,
+                        correct_answer=pair.answer if revealed else "",
+                        is_correct=(normalise_answer(chosen_text) == normalise_answer(pair.answer))
+                        if revealed
+                        else None,
+                    )
+                )
+        if revealed:
+            if entry["k"] == QuestionKind.TRUE_FALSE and question.correct_answer_true is not None:
+                item.right_answers = [_("True") if question.correct_answer_true else _("False")]
+            elif entry["k"] == QuestionKind.SHORT_TEXT:
+                item.right_answers = [a.text for a in question.accepted_answers.all()]
+            elif entry["k"] == QuestionKind.NUMERIC and question.numeric_answer is not None:
+                right = _number_text(question.numeric_answer)
+                if question.numeric_tolerance:
+                    right = _("%(number)s (± %(tolerance)s)") % {
+                        "number": right,
+                        "tolerance": _number_text(question.numeric_tolerance),
+                    }
+                item.right_answers = [right]
+            item.feedback = (
+                question.feedback_correct if item.is_correct else question.feedback_incorrect
+            )
+        review.append(item)
+    return review
+
+
+# --- Status of a learner on a quiz --------------------------------------------------------
+
+
+def passed_by_method(quiz: Quiz, submitted: list) -> bool:
+    """Whether attempts (submitted, any order) pass `quiz` under its grading method."""
+    if not submitted:
+        return False
+    if quiz.grading_method == GradingMethod.LAST:
+        return bool(max(submitted, key=lambda a: a.number).passed)
+    return any(a.passed for a in submitted)
+
+
+def quiz_passed(*, user_id: int, quiz: Quiz) -> bool:
+    submitted = list(
+        QuizAttempt.objects.submitted()
+        .filter(quiz=quiz, user_id=user_id)
+        .only("id", "number", "passed")
+    )
+    return passed_by_method(quiz, submitted)
+
+
+def answers_revealed(
+    *, quiz: Quiz, attempt: QuizAttempt, attempts: list[QuizAttempt], now: datetime | None = None
+) -> bool:
+    """Whether right answers and feedback may be shown for `attempt`.
+
+    `attempts` are all of this learner's attempts at the quiz. Never while any
+    attempt is still open, whatever the setting.
+    """
+    now = now or timezone.now()
+    if attempt.submitted_at is None or any(a.submitted_at is None for a in attempts):
+        return False
+    submitted = [a for a in attempts if a.submitted_at is not None]
+    reveal = quiz.reveal_answers
+    if reveal == RevealAnswers.AFTER_EACH_ATTEMPT:
+        return True
+    if reveal == RevealAnswers.AFTER_PASSING:
+        return passed_by_method(quiz, submitted)
+    if reveal == RevealAnswers.AFTER_LAST_ATTEMPT:
+        out_of_attempts = bool(quiz.max_attempts) and len(submitted) >= quiz.max_attempts
+        closed = bool(quiz.closes_at) and now >= quiz.closes_at
+        return out_of_attempts or closed
+    return False
+
+
+STATUS_LABELS = {
+    "login": lambda: _("Log in to take the quiz"),
+    "not_enrolled": lambda: _("Enrol in the course to take the quiz"),
+    "not_open": lambda: _("Not open yet"),
+    "closed": lambda: _("Closed"),
+    "not_started": lambda: _("Not started"),
+    "in_progress": lambda: _("In progress"),
+    "time_up": lambda: _("Time is up"),
+    "passed": lambda: _("Passed"),
+    "failed": lambda: _("Not passed yet"),
+    "no_attempts_left": lambda: _("Not passed, no attempts left"),
+}
+STATUS_BADGES = {
+    "passed": "ok",
+    "in_progress": "warn",
+    "time_up": "warn",
+    "failed": "warn",
+    "no_attempts_left": "danger",
+}
+
+
+def quiz_url(quiz: Quiz) -> str:
+    return reverse("assessments:quiz", args=[quiz.pk])
+
+
+def attempt_url(attempt) -> str:
+    return reverse("assessments:attempt", args=[attempt.pk])
+
+
+def _summary(
+    quiz: Quiz, attempts: list, *, authenticated: bool, enrolled: bool, now: datetime
+) -> dict:
+    submitted = [a for a in attempts if a.submitted_at is not None]
+    current = next((a for a in attempts if a.submitted_at is None), None)
+    used = len(attempts)
+    left = None if not quiz.max_attempts else max(0, quiz.max_attempts - used)
+    scores = [a.percent for a in submitted if a.percent is not None]
+    last = max(submitted, key=lambda a: a.number) if submitted else None
+    passed = passed_by_method(quiz, submitted)
+    url, action = quiz_url(quiz), ""
+    if not authenticated:
+        status = "login"
+    elif current is not None:
+        status = "time_up" if current.deadline and now >= current.deadline else "in_progress"
+        url, action = attempt_url(current), _("Continue the quiz")
+    elif passed:
+        status, action = "passed", _("See your results")
+    elif not enrolled:
+        status = "not_enrolled"
+    elif not quiz.is_open(now):
+        status = "not_open" if quiz.opens_at and now < quiz.opens_at else "closed"
+        action = _("See your results") if submitted else ""
+    elif submitted and left == 0:
+        status, action = "no_attempts_left", _("See your results")
+    elif submitted:
+        status, action = "failed", _("Try again")
+    else:
+        status, action = "not_started", _("Start the quiz")
+    return {
+        "quiz": quiz,
+        "title": quiz.title,
+        "is_final": quiz.is_final,
+        "status": status,
+        "enrolled": enrolled,
+        "status_label": STATUS_LABELS[status](),
+        "badge": STATUS_BADGES.get(status, ""),
+        "passed": passed,
+        "best_percent": max(scores) if scores else None,
+        "last_percent": last.percent if last else None,
+        "attempts_used": used,
+        "attempts_left": left,
+        "max_attempts": quiz.max_attempts,
+        "pass_mark": quiz.pass_mark_percent,
+        "time_limit_minutes": quiz.time_limit_minutes,
+        "question_count": None,
+        "opens_at": quiz.opens_at,
+        "closes_at": quiz.closes_at,
+        "url": url,
+        "action": action,
+    }
+
+
+def _attempts_by_quiz(user: User, quizzes: list[Quiz]) -> dict[int, list]:
+    by_quiz: dict[int, list] = {quiz.pk: [] for quiz in quizzes}
+    if not user.is_authenticated or not quizzes:
+        return by_quiz
+    rows = QuizAttempt.objects.filter(user=user, quiz__in=quizzes).only(
+        "id", "quiz_id", "number", "submitted_at", "deadline", "percent", "passed"
+    )
+    for attempt in rows:
+        by_quiz[attempt.quiz_id].append(attempt)
+    return by_quiz
+
+
+def _enrolled(user: User, course: CoursePage) -> bool:
+    if not user.is_authenticated:
+        return False
+    return Enrollment.objects.filter(user=user, course=course, left_at__isnull=True).exists()
+
+
+def lesson_quiz_panel(*, user: User, lesson: LessonPage) -> dict | None:
+    """The quiz of a lesson as the learner stands with it, or None when it has none.
+
+    Keys: quiz, title, is_final, status (login, not_enrolled, not_open, closed,
+    not_started, in_progress, time_up, passed, failed, no_attempts_left),
+    status_label, badge, passed, best_percent, last_percent, attempts_used,
+    attempts_left (None: no limit), max_attempts, pass_mark, time_limit_minutes,
+    url (the quiz page, or the open attempt), action (button text, may be empty).
+    Three queries at most, whatever the size of the course.
+    """
+    lesson = canonical_page(lesson)
+    quiz = Quiz.objects.live().filter(lesson_id=lesson.pk).first()
+    if quiz is None:
+        return None
+    attempts = _attempts_by_quiz(user, [quiz])[quiz.pk]
+    enrolled = user.is_authenticated and (
+        Enrollment.objects.filter(
+            user=user, course__path=lesson.path[: -lesson.steplen], left_at__isnull=True
+        ).exists()
+    )
+    return _summary(
+        quiz,
+        attempts,
+        authenticated=user.is_authenticated,
+        enrolled=enrolled,
+        now=timezone.now(),
+    )
+
+
+def course_quiz_panels(*, user: User, course: CoursePage) -> list[dict]:
+    """Every live quiz of a course: the lessons' quizzes in lesson order, then the final.
+
+    Each dict is a lesson_quiz_panel dict plus `lesson` (the lesson page, or None
+    for the final quiz). Three queries, whatever the number of lessons and quizzes.
+    """
+    course = canonical_page(course)
+    lesson_ids = LessonPage.objects.child_of(course).values("pk")
+    quizzes = list(
+        Quiz.objects.live()
+        .filter(Q(course_id=course.pk) | Q(lesson__in=lesson_ids))
+        .select_related("lesson")
+    )
+    quizzes.sort(key=lambda q: (q.is_final, q.lesson.path if q.lesson_id else ""))
+    if not quizzes:
+        return []
+    by_quiz = _attempts_by_quiz(user, quizzes)
+    enrolled = _enrolled(user, course)
+    now = timezone.now()
+    panels = []
+    for quiz in quizzes:
+        panel = _summary(
+            quiz,
+            by_quiz[quiz.pk],
+            authenticated=user.is_authenticated,
+            enrolled=enrolled,
+            now=now,
+        )
+        panel["lesson"] = quiz.lesson if quiz.lesson_id else None
+        panels.append(panel)
+    return panels
+
+
+def quiz_overview(*, user: User, quiz: Quiz, course: CoursePage) -> dict:
+    """The quiz page: the learner's status and every attempt, newest first."""
+    attempts = list(QuizAttempt.objects.filter(user=user, quiz=quiz).order_by("-number"))
+    now = timezone.now()
+    summary = _summary(
+        quiz,
+        attempts,
+        authenticated=user.is_authenticated,
+        enrolled=_enrolled(user, course),
+        now=now,
+    )
+    summary["attempts"] = attempts
+    summary["open_attempt"] = next((a for a in attempts if a.submitted_at is None), None)
+    # Taking a passed quiz again could only lower the result when the last attempt counts.
+    summary["can_start"] = summary["status"] in ("not_started", "failed") or (
+        summary["status"] == "passed"
+        and summary["enrolled"]
+        and summary["attempts_left"] != 0
+        and quiz.grading_method == GradingMethod.HIGHEST
+        and quiz.is_open(now)
+    )
+    summary["start_label"] = {
+        "not_started": _("Start the quiz"),
+        "failed": _("Try again"),
+        "passed": _("Take it again"),
+    }.get(summary["status"], "")
+    summary["revealed"] = {
+        a.pk: answers_revealed(quiz=quiz, attempt=a, attempts=attempts, now=now) for a in attempts
+    }
+    return summary
+
+
+def learner_attempt(*, user: User, attempt_id: int) -> QuizAttempt | None:
+    """The learner's own attempt (another learner's id gives None, so the view 404s)."""
+    if not user.is_authenticated:
+        return None
+    return (
+        QuizAttempt.objects.select_related("quiz", "quiz__lesson", "quiz__course")
+        .filter(pk=attempt_id, user=user)
+        .first()
+    )

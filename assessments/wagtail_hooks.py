@@ -1,0 +1,290 @@
+"""Authoring quizzes in the Wagtail admin, under one "Quizzes" menu.
+
+Wagtail's InlinePanel does not nest, so a question is its own snippet (with
+inline choices, accepted answers and pairs) and a quiz is a snippet with inline
+question items and random-draw rules.
+"""
+
+from django.contrib import messages
+from django.db.models import Q
+from django.shortcuts import redirect
+from django.urls import path, reverse
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
+from wagtail import hooks
+from wagtail.admin.menu import MenuItem
+from wagtail.admin.panels import (
+    FieldPanel,
+    FieldRowPanel,
+    InlinePanel,
+    MultiFieldPanel,
+    ObjectList,
+    PageChooserPanel,
+    TabbedInterface,
+)
+from wagtail.admin.ui.menus import MenuItem as ListingMenuItem
+from wagtail.admin.viewsets.base import ViewSet
+from wagtail.snippets.models import register_snippet
+from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
+
+from .admin_views import (
+    IMPORT_PERMISSION,
+    RESULTS_PERMISSION,
+    GiftImportView,
+    ResultsDetailView,
+    ResultsIndexView,
+)
+from .forms import QuestionAdminForm, QuizAdminForm
+from .models import AttemptAnswer, Question, QuestionBank, Quiz, QuizAttempt
+
+MENU_HOOK = "register_assessments_menu_item"
+
+
+class QuestionBankViewSet(SnippetViewSet):
+    model = QuestionBank
+    icon = "folder-open-1"
+    menu_label = gettext_lazy("Question banks")
+    list_display = ["name", "created_at"]
+    search_fields = ["name", "description"]
+    panels = [FieldPanel("name"), FieldPanel("description")]
+
+
+class QuestionViewSet(SnippetViewSet):
+    model = Question
+    icon = "help"
+    menu_label = gettext_lazy("Questions")
+    list_display = ["__str__", "kind", "bank", "points", "updated_at"]
+    list_filter = ["kind", "bank"]
+    edit_handler = TabbedInterface(
+        [
+            ObjectList(
+                [
+                    FieldRowPanel([FieldPanel("kind"), FieldPanel("points")]),
+                    FieldPanel("prompt"),
+                    FieldRowPanel([FieldPanel("image"), FieldPanel("image_alt")]),
+                    MultiFieldPanel(
+                        [FieldPanel("scoring"), InlinePanel("choices", min_num=0)],
+                        heading=gettext_lazy("Choices (single or multiple choice)"),
+                    ),
+                    FieldPanel("correct_answer_true", heading=gettext_lazy("True or false")),
+                    InlinePanel(
+                        "accepted_answers",
+                        heading=gettext_lazy("Accepted answers (short text)"),
+                    ),
+                    MultiFieldPanel(
+                        [
+                            FieldRowPanel(
+                                [FieldPanel("numeric_answer"), FieldPanel("numeric_tolerance")]
+                            )
+                        ],
+                        heading=gettext_lazy("Number"),
+                    ),
+                    InlinePanel("pairs", heading=gettext_lazy("Matching pairs")),
+                ],
+                heading=gettext_lazy("Question"),
+            ),
+            ObjectList(
+                [FieldPanel("feedback_correct"), FieldPanel("feedback_incorrect")],
+                heading=gettext_lazy("Feedback"),
+            ),
+            ObjectList(
+                [FieldPanel("title"), FieldPanel("bank"), FieldPanel("tags")],
+                heading=gettext_lazy("Bank and tags"),
+            ),
+        ],
+        base_form_class=QuestionAdminForm,
+    )
+
+
+class QuizViewSet(SnippetViewSet):
+    model = Quiz
+    icon = "tasks"
+    menu_label = gettext_lazy("Quizzes")
+    list_display = ["title", "lesson", "course", "is_live", "updated_at"]
+    list_filter = ["is_live", "grading_method"]
+    edit_handler = TabbedInterface(
+        [
+            ObjectList(
+                [
+                    FieldPanel("title"),
+                    FieldPanel("intro"),
+                    MultiFieldPanel(
+                        [
+                            PageChooserPanel("lesson", "curricula.LessonPage"),
+                            PageChooserPanel("course", "curricula.CoursePage"),
+                        ],
+                        heading=gettext_lazy("Where the quiz belongs (one of the two)"),
+                    ),
+                    FieldPanel("is_live"),
+                ],
+                heading=gettext_lazy("Quiz"),
+            ),
+            ObjectList(
+                [
+                    InlinePanel("items", heading=gettext_lazy("Questions every learner gets")),
+                    InlinePanel(
+                        "draws", heading=gettext_lazy("Random questions, new for each attempt")
+                    ),
+                    FieldRowPanel([FieldPanel("shuffle_questions"), FieldPanel("shuffle_choices")]),
+                ],
+                heading=gettext_lazy("Questions"),
+            ),
+            ObjectList(
+                [
+                    FieldRowPanel([FieldPanel("pass_mark_percent"), FieldPanel("max_attempts")]),
+                    FieldRowPanel([FieldPanel("time_limit_minutes"), FieldPanel("grading_method")]),
+                    FieldPanel("reveal_answers"),
+                    FieldRowPanel([FieldPanel("opens_at"), FieldPanel("closes_at")]),
+                ],
+                heading=gettext_lazy("Rules"),
+            ),
+        ],
+        base_form_class=QuizAdminForm,
+    )
+
+
+class PermissionMenuItem(MenuItem):
+    permission = ""
+
+    def is_shown(self, request):
+        return request.user.has_perm(self.permission)
+
+
+class QuizResultsViewSet(ViewSet):
+    name = "quiz-results"
+    icon = "table"
+    menu_label = gettext_lazy("Results")
+    menu_hook = MENU_HOOK
+    menu_order = 4
+
+    @property
+    def menu_item_class(self):
+        return type(
+            "QuizResultsMenuItem", (PermissionMenuItem,), {"permission": RESULTS_PERMISSION}
+        )
+
+    def get_urlpatterns(self):
+        return [
+            path("", ResultsIndexView.as_view(), name="index"),
+            path("<int:pk>/", ResultsDetailView.as_view(), name="detail"),
+        ]
+
+
+class GiftImportViewSet(ViewSet):
+    name = "gift-import"
+    icon = "upload"
+    menu_label = gettext_lazy("Import questions (GIFT)")
+    menu_hook = MENU_HOOK
+    menu_order = 5
+
+    @property
+    def menu_item_class(self):
+        return type("GiftImportMenuItem", (PermissionMenuItem,), {"permission": IMPORT_PERMISSION})
+
+    def get_urlpatterns(self):
+        return [path("", GiftImportView.as_view(), name="index")]
+
+
+class AssessmentsGroup(SnippetViewSetGroup):
+    menu_label = gettext_lazy("Quizzes")
+    menu_icon = "tasks"
+    menu_order = 250
+    submenu_hook = MENU_HOOK
+    items = (QuizViewSet, QuestionViewSet, QuestionBankViewSet)
+
+
+register_snippet(AssessmentsGroup)
+
+
+@hooks.register("register_admin_viewset")
+def register_assessment_views():
+    return [QuizResultsViewSet(), GiftImportViewSet()]
+
+
+@hooks.register("register_snippet_listing_buttons")
+def quiz_results_button(snippet, user, next_url=None):
+    if isinstance(snippet, Quiz) and user.has_perm(RESULTS_PERMISSION):
+        yield ListingMenuItem(
+            _("Results"),
+            reverse("quiz-results:detail", args=[snippet.pk]),
+            icon_name="table",
+            priority=15,
+        )
+
+
+@hooks.register("register_log_actions")
+def register_assessment_actions(actions):
+    actions.register_action(
+        "assessments.attempt.start",
+        gettext_lazy("Start attempt"),
+        gettext_lazy("Started a quiz attempt"),
+    )
+    actions.register_action(
+        "assessments.attempt.submit",
+        gettext_lazy("Submit attempt"),
+        gettext_lazy("Submitted a quiz attempt"),
+    )
+    actions.register_action(
+        "assessments.attempt.time_up",
+        gettext_lazy("Attempt timed out"),
+        gettext_lazy("A quiz attempt was graded when its time ran out"),
+    )
+    actions.register_action(
+        "assessments.questions.import",
+        gettext_lazy("Import questions"),
+        gettext_lazy("Imported questions from a GIFT file"),
+    )
+
+
+@hooks.register("before_delete_snippet")
+def keep_records_of_attempts(request, instances):
+    """Learners' attempts point at quizzes and questions: those cannot be deleted."""
+    quiz_ids = [obj.pk for obj in instances if isinstance(obj, Quiz)]
+    question_ids = [obj.pk for obj in instances if isinstance(obj, Question)]
+    blocked = []
+    if quiz_ids:
+        taken = set(
+            QuizAttempt.objects.filter(quiz_id__in=quiz_ids).values_list("quiz_id", flat=True)
+        )
+        blocked += [obj for obj in instances if isinstance(obj, Quiz) and obj.pk in taken]
+    if question_ids:
+        answered = set(
+            AttemptAnswer.objects.filter(question_id__in=question_ids).values_list(
+                "question_id", flat=True
+            )
+        )
+        blocked += [obj for obj in instances if isinstance(obj, Question) and obj.pk in answered]
+    if not blocked:
+        return None
+    for obj in blocked:
+        if isinstance(obj, Quiz):
+            message = _(
+                "“%(title)s” has learners' attempts and cannot be deleted. Turn off “open to "
+                "learners” instead."
+            )
+        else:
+            message = _(
+                "“%(title)s” has learners' answers and cannot be deleted. Remove it from its "
+                "quizzes instead."
+            )
+        messages.error(request, message % {"title": obj})
+    opts = blocked[0]._meta
+    return redirect(f"wagtailsnippets_{opts.app_label}_{opts.model_name}:list")
+
+
+@hooks.register("before_delete_page")
+def keep_pages_with_quizzes(request, page):
+    """A lesson or course with a quiz keeps its quiz's records: unpublish it instead."""
+    subtree = page.get_descendants(inclusive=True).values("pk")
+    if Quiz.objects.filter(Q(lesson__in=subtree) | Q(course__in=subtree)).exists():
+        messages.error(
+            request,
+            _(
+                "“%(title)s” has a quiz and cannot be deleted. Unpublish it, or move the quiz "
+                "elsewhere first."
+            )
+            % {"title": page.title},
+        )
+        return redirect("wagtailadmin_explore", page.get_parent().pk)
+    return None

@@ -24,6 +24,7 @@ urlpatterns += i18n_patterns(
     path("centre/", include("lms.centres.urls")),
     path("courses/", curricula_views.catalogue, name="catalogue"),
     path("search/", curricula_views.search, name="search"),
+    path("assignments/", include("lms.assignments.urls")),
     path("tags/<str:slug>/", curricula_views.tag_detail, name="tag_detail"),
     path("", include(wagtail_urls)),
     prefix_default_language=False,

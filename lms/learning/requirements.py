@@ -87,3 +87,22 @@ def course_unmet(enrollment: Enrollment) -> list[Unmet]:
     for check in COURSE_CHECKS:
         unmet.extend(check(enrollment))
     return unmet
+
+
+# --- Practical assignments (lms.assignments) -------------------------------------------
+
+
+def lessons_with_assignment(lesson_ids: Iterable[int]) -> dict[int, str]:
+    from lms.assignments.requirements import lessons_with_assignment
+
+    return lessons_with_assignment(lesson_ids)
+
+
+def course_assignments_passed(enrollment: Enrollment) -> list[Unmet]:
+    from lms.assignments.requirements import course_assignments_passed
+
+    return course_assignments_passed(enrollment)
+
+
+LESSON_REQUIREMENT_PROVIDERS.append(lessons_with_assignment)
+COURSE_CHECKS.append(course_assignments_passed)

@@ -32,6 +32,7 @@ INSTALLED_APPS = [
     "lms.centres",
     "lms.learning",
     "lms.certificates",
+    "lms.assignments",
     "curricula",
     "assessments",
     "wagtail.contrib.simple_translation",

@@ -67,6 +67,15 @@ ROLE_PERMISSIONS: dict[str, list[str]] = {
     ],
 }
 
+# Practical assignments: trainers write them and review the work handed in by the
+# learners of their centres (lms.assignments; scoping decides whose work they see).
+_ASSIGNMENTS = [
+    *(f"assignments.{action}_assignment" for action in ("add", "change", "delete", "view")),
+    "assignments.review_submission",
+]
+ROLE_PERMISSIONS[TRAINERS] += _ASSIGNMENTS
+ROLE_PERMISSIONS[NATIONAL_ADMINS] += _ASSIGNMENTS
+
 # Page permissions on the home page of every language, inherited by the whole tree.
 # Trainers write and submit for review; only national admins publish.
 ROLE_PAGE_PERMISSIONS: dict[str, list[str]] = {

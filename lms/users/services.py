@@ -27,6 +27,7 @@ def personal_data_sections(user: User) -> dict[str, Any]:
 
     Each part of the platform that stores learner data contributes its section here.
     """
+    from lms.assignments.selectors import personal_data_section as handed_in_work
     from lms.learning.models import Enrollment, LessonProgress
 
     enrollments = Enrollment.objects.filter(user=user).select_related("course")
@@ -65,6 +66,7 @@ def personal_data_sections(user: User) -> dict[str, Any]:
             }
             for p in progress
         ],
+        "handed_in_work": handed_in_work(user=user),
     }
 
 
@@ -103,5 +105,8 @@ def user_anonymise(*, user: User, requested_by: User) -> User:
     user.save()
     user.groups.clear()
     user.staff_roles.all().delete()
+    from lms.assignments.services import submissions_erase
+
+    submissions_erase(user=user)  # photos and texts may show the person
     log(instance=user, action="lms.user.anonymise", user=requested_by)
     return user

@@ -42,7 +42,8 @@ def test_course_and_lesson_pages_do_not_grow_with_the_course(client, learner, wo
     assert count_queries(client, small_lessons[3].url) == count_queries(
         client, large_lessons[3].url
     )
-    assert count_queries(client, small_lessons[3].url) <= 30
+    # 31: one query per completion provider (quizzes, assignments) is part of it.
+    assert count_queries(client, small_lessons[3].url) <= 31
 
 
 def test_dashboard_does_not_grow_with_enrolments(client, learner, workforce_track):

@@ -20,6 +20,7 @@ from wagtail.models import Collection, Locale, Page
 
 from assessments import demo as assessments_demo
 from curricula.models import ActivityPage, CoursePage, LessonPage, SkillTag, TrackPage
+from lms.assignments import demo as assignments_demo
 from lms.centres.models import Centre, HostType, Province, StaffRole, StaffRoleKind
 from lms.certificates import demo as certificates_demo
 from lms.core.platform import platform_setup
@@ -298,5 +299,6 @@ def demo_seed() -> dict[str, object]:
     # Each app adds its own demo records below, in dependency order, each idempotent.
     assessments_demo.seed(result)
     learning_demo.seed(result)
+    assignments_demo.seed(result)
     certificates_demo.seed(result)
     return result

@@ -5,16 +5,21 @@ from assessments.models import Quiz
 from curricula.selectors import course_lessons
 
 from .models import CompletionSource, Enrollment
+from .requirements import LessonRequirement, lesson_requirement
 from .services import enrollment_create, lesson_complete, lesson_visit
 
 
 def _finish(learner, lesson) -> None:
-    """Finish a lesson the way a learner would: pass its quiz, or mark it done."""
+    """Finish a lesson the way a learner would: pass its quiz or mark it done.
+
+    A lesson decided by an assignment is only opened: its work waits for a trainer
+    (the assignments demo hands it in).
+    """
     lesson_visit(user=learner, lesson=lesson)
-    quiz = Quiz.objects.live().filter(lesson=lesson).first()
-    if quiz is not None:
-        pass_quiz(user=learner, quiz=quiz)
-    else:
+    requirement = lesson_requirement(lesson.pk)
+    if requirement == LessonRequirement.QUIZ:
+        pass_quiz(user=learner, quiz=Quiz.objects.live().get(lesson=lesson))
+    elif requirement == LessonRequirement.MANUAL:
         lesson_complete(user=learner, lesson=lesson, via=CompletionSource.LEARNER)
 
 
@@ -29,11 +34,11 @@ def seed(result: dict) -> None:
         for lesson in course_lessons(safety):
             _finish(learner, lesson)
 
-    # Selling online: two lessons done, the third opened; "Continue" goes to lesson three.
+    # Selling online: lesson one done, the photo lesson's work handed in and waiting for
+    # the trainer, lesson three opened.
     selling = courses["sell-products-online"]
-    enrollment = Enrollment.objects.filter(user=learner, course=selling).first()
-    if enrollment is None:
-        enrollment_create(user=learner, course=selling)
+    enrollment = enrollment_create(user=learner, course=selling).enrollment
+    if not enrollment.progress.exists():
         lessons = list(course_lessons(selling))
         for lesson in lessons[:2]:
             _finish(learner, lesson)

@@ -298,7 +298,7 @@ def demo_seed() -> dict[str, object]:
     }
     # Each app adds its own demo records below, in dependency order, each idempotent.
     assessments_demo.seed(result)
-    learning_demo.seed(result)
     assignments_demo.seed(result)
+    learning_demo.seed(result)
     certificates_demo.seed(result)
     return result

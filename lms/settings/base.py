@@ -133,6 +133,16 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
+PASSWORD_HASHERS = [
+    "django.contrib.auth.hashers.PBKDF2PasswordHasher",
+    "django.contrib.auth.hashers.PBKDF2SHA1PasswordHasher",
+    "django.contrib.auth.hashers.Argon2PasswordHasher",
+    "django.contrib.auth.hashers.BCryptSHA256PasswordHasher",
+    "django.contrib.auth.hashers.ScryptPasswordHasher",
+    # Random temporary passwords of bulk enrolment, re-hashed at the first login
+    # (see lms.centres.passwords).
+    "lms.centres.passwords.InitialPasswordHasher",
+]
 LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "learning:dashboard"
 LOGOUT_REDIRECT_URL = "/"
@@ -238,6 +248,16 @@ CELERY_BROKER_TRANSPORT_OPTIONS = {
 }
 CELERY_TASK_PUBLISH_RETRY = False
 CELERY_BEAT_SCHEDULE: dict = {}
+# Centres: re-queue learner imports lost with a worker or the broker; erase the
+# initial passwords kept for import reports after a week.
+CELERY_BEAT_SCHEDULE["centres-import-sweep"] = {
+    "task": "lms.centres.tasks.import_batches_sweep_task",
+    "schedule": 300.0,
+}
+CELERY_BEAT_SCHEDULE["centres-import-passwords-purge"] = {
+    "task": "lms.centres.tasks.import_passwords_purge_task",
+    "schedule": 3600.0,
+}
 
 # --- Security ------------------------------------------------------------------------
 

@@ -21,13 +21,20 @@ _AUTHORING = [
     "simple_translation.submit_translation",
 ]
 
+# Centre staff see their centres and early-childhood sessions in the admin (scoped by
+# lms.centres.scoping); classes, attendance, imports and reports live at /centre/.
+_CENTRE_STAFF = ["centres.view_centre", "centres.view_earlychildhoodsession"]
+
 # "app_label.codename" for each group. Image and document permissions are
 # granted per collection (see lms.core.platform), not here.
 ROLE_PERMISSIONS: dict[str, list[str]] = {
-    TRAINERS: [*_AUTHORING],
-    CENTRE_ADMINS: ["wagtailadmin.access_admin"],
+    TRAINERS: [*_AUTHORING, *_CENTRE_STAFF],
+    CENTRE_ADMINS: ["wagtailadmin.access_admin", *_CENTRE_STAFF],
     NATIONAL_ADMINS: [
         *_AUTHORING,
+        *_CENTRE_STAFF,
+        "centres.add_centre",
+        "centres.change_centre",
         "users.add_user",
         "users.change_user",
         "users.view_user",

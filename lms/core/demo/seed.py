@@ -19,6 +19,7 @@ from wagtail.images.models import Image
 from wagtail.models import Collection, Locale, Page
 
 from curricula.models import ActivityPage, CoursePage, LessonPage, SkillTag, TrackPage
+from lms.centres import demo as centres_demo
 from lms.centres.models import Centre, HostType, Province, StaffRole, StaffRoleKind
 from lms.core.platform import platform_setup
 from lms.learning import demo as learning_demo
@@ -295,4 +296,5 @@ def demo_seed() -> dict[str, object]:
     }
     # Each app adds its own demo records below, in dependency order, each idempotent.
     learning_demo.seed(result)
+    centres_demo.seed(result)
     return result

@@ -321,7 +321,7 @@ class AttendanceResult:
 
 
 def _check_completions(*, session: CohortSession, user_ids: Iterable[int]) -> int:
-    """Completion may now be met for learners marked present (courses with a minimum only)."""
+    """Completion may now be met for these learners (courses with a minimum only)."""
     if not session.cohort.course.min_attendance_percent:
         return 0
     completed = 0
@@ -398,10 +398,13 @@ def attendance_record(
                 user=actor,
                 data={"session": session.pk, "changed": changed, **counts},
             )
-            present = [
-                r.user_id for r in [*to_create, *to_update] if r.status == AttendanceStatus.PRESENT
+            # Present raises the share; excused takes the session out of the count.
+            raised = [
+                r.user_id
+                for r in [*to_create, *to_update]
+                if r.status in (AttendanceStatus.PRESENT, AttendanceStatus.EXCUSED)
             ]
-            completed = _check_completions(session=session, user_ids=present)
+            completed = _check_completions(session=session, user_ids=raised)
     return AttendanceResult(changed=changed, completed=completed)
 
 

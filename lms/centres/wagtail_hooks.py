@@ -305,7 +305,6 @@ def register_centre_actions(actions):
             _("Erase passwords"),
             _("Initial passwords erased from the import report"),
         ),
-        ("lms.user.import", _("Import"), _("Account created from a spreadsheet")),
         (
             "lms.user.password_reset_by_staff",
             _("Temporary password"),

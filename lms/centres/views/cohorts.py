@@ -24,7 +24,7 @@ from ..services import (
     cohort_session_update,
     cohort_update,
 )
-from .common import get_scoped_or_404, staff_required
+from .common import form_status, get_scoped_or_404, staff_required
 
 
 def _cohort(request: HttpRequest, pk: int):
@@ -73,7 +73,12 @@ def cohort_create_view(request: HttpRequest) -> HttpResponse:
         else:
             messages.success(request, _("The class is ready. Add its sessions and learners."))
             return redirect("centres:cohort_detail", pk=cohort.pk)
-    return render(request, "centres/cohort_form.html", {"form": form, "cohort": None})
+    return render(
+        request,
+        "centres/cohort_form.html",
+        {"form": form, "cohort": None},
+        status=form_status(form),
+    )
 
 
 @staff_required
@@ -103,7 +108,12 @@ def cohort_edit(request: HttpRequest, pk: int) -> HttpResponse:
         else:
             messages.success(request, _("Saved."))
             return redirect("centres:cohort_detail", pk=cohort.pk)
-    return render(request, "centres/cohort_form.html", {"form": form, "cohort": cohort})
+    return render(
+        request,
+        "centres/cohort_form.html",
+        {"form": form, "cohort": cohort},
+        status=form_status(form),
+    )
 
 
 @staff_required
@@ -198,7 +208,10 @@ def session_create(request: HttpRequest, pk: int) -> HttpResponse:
             messages.success(request, _("Session added."))
             return redirect("centres:cohort_detail", pk=cohort.pk)
     return render(
-        request, "centres/session_form.html", {"form": form, "cohort": cohort, "session": None}
+        request,
+        "centres/session_form.html",
+        {"form": form, "cohort": cohort, "session": None},
+        status=form_status(form),
     )
 
 
@@ -234,5 +247,8 @@ def session_edit(request: HttpRequest, pk: int) -> HttpResponse:
             messages.success(request, _("Saved."))
             return redirect("centres:cohort_detail", pk=cohort.pk)
     return render(
-        request, "centres/session_form.html", {"form": form, "cohort": cohort, "session": session}
+        request,
+        "centres/session_form.html",
+        {"form": form, "cohort": cohort, "session": session},
+        status=form_status(form),
     )

@@ -50,3 +50,8 @@ def get_scoped_or_404(queryset, **lookup):
     if obj is None:
         raise Http404
     return obj
+
+
+def form_status(form) -> int:
+    """400 for a submitted form that was refused, so bad input is never a 200."""
+    return 400 if form.is_bound and form.errors else 200

@@ -17,7 +17,7 @@ from ..services import (
     early_childhood_session_delete,
     early_childhood_session_update,
 )
-from .common import get_scoped_or_404, staff_required
+from .common import form_status, get_scoped_or_404, staff_required
 
 
 def _counts(data: dict) -> ChildCounts:
@@ -60,7 +60,12 @@ def early_childhood_create(request: HttpRequest) -> HttpResponse:
         else:
             messages.success(request, _("The session is recorded. Thank you!"))
             return redirect("centres:early_childhood_list")
-    return render(request, "centres/early_childhood_form.html", {"form": form, "record": None})
+    return render(
+        request,
+        "centres/early_childhood_form.html",
+        {"form": form, "record": None},
+        status=form_status(form),
+    )
 
 
 @staff_required
@@ -102,4 +107,9 @@ def early_childhood_edit(request: HttpRequest, pk: int) -> HttpResponse:
         else:
             messages.success(request, _("Saved."))
             return redirect("centres:early_childhood_list")
-    return render(request, "centres/early_childhood_form.html", {"form": form, "record": record})
+    return render(
+        request,
+        "centres/early_childhood_form.html",
+        {"form": form, "record": record},
+        status=form_status(form),
+    )

@@ -29,7 +29,12 @@ def import_batch_run_task(self, batch_id: int) -> None:
 def import_batch_enqueue(*, batch_id: int) -> bool:
     """Queue the import; when the broker is down, the periodic sweep queues it later."""
     try:
-        import_batch_run_task.delay(batch_id)
+        if import_batch_run_task.app.conf.task_always_eager:
+            # No broker configured: run here and now. (Eager apply_async would still
+            # borrow a broker connection from the pool.)
+            import_batch_run_task.apply(args=[batch_id])
+        else:
+            import_batch_run_task.apply_async(args=[batch_id])
     except Exception:  # the broker's many connection errors
         logger.warning("Could not queue import %s; the sweep will retry", batch_id, exc_info=True)
         return False

@@ -141,7 +141,7 @@ def test_the_task_resumes_after_a_crash_without_creating_twice(world, monkeypatc
     assert User.objects.filter(home_centre=world.centre_a, must_change_password=True).count() == 4
 
     monkeypatch.setattr(people_import, "_create_account", real_create)
-    import_batch_run_task.delay(batch.pk)  # the redelivered task (eager in tests)
+    import_batch_run_task.apply(args=[batch.pk])  # the task delivered again
     batch.refresh_from_db()
     assert (batch.status, batch.processed_rows, batch.created_count) == (ImportStatus.DONE, 7, 7)
     assert User.objects.filter(home_centre=world.centre_a, must_change_password=True).count() == 7

@@ -81,3 +81,14 @@ def test_admin_page(world, login):
     assert Centre.objects.filter(code="BKK-0001").exists()
     bad = client.post(url, {"file": SimpleUploadedFile("centres.pdf", b"%PDF")})
     assert bad.status_code == 400
+
+
+def test_management_command(world, tmp_path):
+    from django.core.management import CommandError, call_command
+
+    path = tmp_path / "centres.csv"
+    path.write_bytes(csv_bytes(ROWS))
+    call_command("import_centres", str(path), "--as", world.national.username)
+    assert Centre.objects.filter(code__in=["UDN-0101", "PTN-0007", "BKK-0001"]).count() == 3
+    with pytest.raises(CommandError):
+        call_command("import_centres", str(path), "--as", world.admin_a.username)

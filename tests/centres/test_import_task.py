@@ -21,9 +21,11 @@ from lms.users.models import User
 from .sheets import SAMPLES, csv_bytes, person
 
 
-def upload(client, name: str, content: bytes, cohort=None):
+def upload(client, name: str, content: bytes, cohort=None, centre=None):
     url = reverse("centres:import_upload")
     data = {"file": SimpleUploadedFile(name, content)}
+    if centre is not None:
+        data["centre"] = centre.pk
     if cohort is not None:
         url += f"?cohort={cohort.pk}"
         data["for_cohort"] = cohort.pk
@@ -99,7 +101,7 @@ def test_sample_file_end_to_end(world, login, django_capture_on_commit_callbacks
 
 def test_upload_errors_are_shown_on_the_form(world, login):
     client = login(world.admin_a)
-    response = upload(client, "people.pdf", b"%PDF-1.4")
+    response = upload(client, "people.pdf", b"%PDF-1.4", centre=world.centre_a)
     assert response.status_code == 400
     assert "xlsx" in response.content.decode()
     response = client.post(reverse("centres:import_upload"), {})
@@ -182,3 +184,28 @@ def test_initial_passwords_are_erased_after_a_week(world, django_capture_on_comm
     )
     assert import_passwords_purge() == 1
     assert not batch.rows.exclude(initial_password="").exists()
+
+
+def test_the_template_round_trips(world, login):
+    """The downloadable template, filled in, imports as it is."""
+    client = login(world.admin_a)
+    response = client.get(reverse("centres:import_template", args=["xlsx"]))
+    assert response.status_code == 200
+    workbook = load_workbook(io.BytesIO(response.content))
+    sheet = workbook.worksheets[0]
+    headings = [cell.value for cell in sheet[1]]
+    assert headings[:3] == ["คำนำหน้า", "ชื่อ", "นามสกุล"]
+    # No example rows that could be imported by mistake.
+    assert not any(v for row in sheet.iter_rows(min_row=2, values_only=True) for v in row)
+    values = ["นางสาว", "มาลัย", "ทองคำ", "Malai", "Thongkham", "2540", "0812345678"]
+    for column, value in enumerate(values, start=1):
+        sheet.cell(row=2, column=column, value=value)
+    buffer = io.BytesIO()
+    workbook.save(buffer)
+    response = upload(client, "filled.xlsx", buffer.getvalue(), centre=world.centre_a)
+    batch = ImportBatch.objects.latest("pk")
+    assert response.status_code == 302
+    row = batch.rows.get()
+    assert (row.outcome, row.data["username"]) == (ImportRowOutcome.NEW, "malai.thongkham")
+    csv_template = client.get(reverse("centres:import_template", args=["csv"]))
+    assert csv_template.content.decode("utf-8").startswith("\ufeffคำนำหน้า,ชื่อ,นามสกุล")

@@ -118,14 +118,13 @@ class TrackPage(TreeRulesMixin, Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        children = self.get_children().live().public()
         context["courses"] = (
             CoursePage.objects.child_of(self).live().public().select_related("cover_image")
         )
         context["activities"] = (
             ActivityPage.objects.child_of(self).live().public().select_related("cover_image")
         )
-        context["has_children"] = children.exists()
+        context["ages"] = [3, 4, 5, 6]
         return context
 
 

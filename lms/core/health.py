@@ -31,7 +31,8 @@ def check_task_queue() -> Check:
     if settings.CELERY_TASK_ALWAYS_EAGER:
         return Check(True, "in-process")
     try:
-        with celery_app.connection_for_write() as conn:
+        # Explicit URL: Celery would otherwise prefer the CELERY_BROKER_URL environment variable.
+        with celery_app.connection_for_write(settings.CELERY_BROKER_URL) as conn:
             conn.ensure_connection(max_retries=1, interval_start=0, interval_step=0, timeout=2)
             # Redis connects lazily: a round trip proves the broker answers.
             client = getattr(conn.default_channel, "client", None)

@@ -217,7 +217,9 @@ WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
 WAGTAILIMAGES_EXTENSIONS = ["gif", "jpg", "jpeg", "png", "webp"]
 WAGTAIL_MODERATION_ENABLED = True
 WAGTAIL_WORKFLOW_ENABLED = True
-WAGTAILEMBEDS_RESPONSIVE_HTML = True
+WAGTAILEMBEDS_RESPONSIVE_HTML = False  # responsive wrappers use inline styles (CSP)
+# Nothing is fetched from the internet at run time: no Gravatar avatars.
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
 # Wagtail's own background work (reference index, search index, file clean-up)
 # goes through django-tasks. It is light and runs in the request; our own long
 # work (certificates, imports) uses Celery below.

@@ -18,6 +18,7 @@ def real_broker(settings):
 
     def use(url):
         settings.CELERY_TASK_ALWAYS_EAGER = False
+        settings.CELERY_BROKER_URL = url
         celery_app.conf.broker_url = url
         celery_app.pool.force_close_all()
 

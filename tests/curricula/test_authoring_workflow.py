@@ -197,3 +197,10 @@ def test_thai_title_without_slug_gets_an_ascii_slug(client, trainer, course, med
     assert response.status_code == 302, response.context["form"].errors
     lesson = LessonPage.objects.get(title="การแพ็กสินค้าส่งไปรษณีย์")
     assert lesson.slug.isascii() and len(lesson.slug) > 5
+
+
+def test_admin_draws_thai_with_the_sites_sarabun(client, trainer):
+    client.force_login(trainer)
+    html = client.get("/admin/").content.decode()
+    assert "/static/css/fonts.css" in html and "/static/css/admin.css" in html
+    assert "gravatar" not in html

@@ -382,7 +382,14 @@ def attendance_record(
                 row.status, row.recorded_by, row.recorded_at = status, actor, now
                 row.recorded_via = AttendanceSource.STAFF
                 to_update.append(row)
-        Attendance.objects.bulk_create(to_create)
+        # An upsert: a learner's QR check-in may land between our read and this write;
+        # the unique constraint keeps one row, and the staff member's mark wins.
+        Attendance.objects.bulk_create(
+            to_create,
+            update_conflicts=True,
+            unique_fields=["session", "user"],
+            update_fields=["status", "recorded_by", "recorded_at", "recorded_via"],
+        )
         Attendance.objects.bulk_update(
             to_update, ["status", "recorded_by", "recorded_at", "recorded_via"]
         )

@@ -10,16 +10,20 @@ listing and object view is limited by lms.centres.scoping.
 from django.http import Http404
 from django.shortcuts import redirect
 from django.urls import path, reverse
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from wagtail import hooks
 from wagtail.admin.menu import Menu, MenuItem, SubmenuMenuItem
 from wagtail.admin.ui.sidebar import LinkMenuItem as LinkMenuItemComponent
+from wagtail.admin.ui.tables import Column
 from wagtail.admin.views import generic
 from wagtail.admin.views.generic import history, usage
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.permission_policies import ModelPermissionPolicy
 from wagtail.permissions import register_permission_policy
+
+from lms.core.thaidate import format_date
 
 from . import admin_views, scoping
 from .models import Centre, EarlyChildhoodSession
@@ -154,7 +158,19 @@ class EarlyChildhoodSessionViewSet(ScopedModelViewSet):
     icon = "group"
     menu_label = _("Early-childhood sessions")
     name = "early_childhood_admin"
-    list_display = ["date", "activity", "centre", "children", "adults"]
+    list_display = [
+        "activity",
+        Column(
+            "date",
+            label=_("Date"),
+            # Buddhist Era in Thai, like every date the platform shows.
+            accessor=lambda record: format_date(record.date, get_language()),
+            sort_key="date",
+        ),
+        "centre",
+        "children",
+        "adults",
+    ]
     list_filter = ["date"]
     ordering = ["-date"]
     list_export = [

@@ -160,3 +160,53 @@ def test_facilitator_records_an_early_childhood_session(demo, phone, shots):
     assert EarlyChildhoodSession.objects.count() == count + 1
     record = EarlyChildhoodSession.objects.latest("pk")
     assert (record.children, record.adults, record.activity_id) == (10, 4, activity.pk)
+
+
+def test_learner_checks_in_by_scanning_the_trainers_qr_code(
+    demo, playwright_browser, shots, tmp_path
+):
+    """The trainer shows the code on a phone; the learner's phone camera reads it (zbarimg
+    stands in for the camera), the learner logs in and is marked present once."""
+    import subprocess
+
+    from lms.centres.models import AttendanceSource, CohortSession
+    from tests.centres.conftest import session_times_around_now
+
+    base, result = demo
+    cohort = Cohort.objects.get(centre=result["centre"], course__slug="sell-products-online")
+    date, start, end = session_times_around_now()
+    session = CohortSession.objects.create(
+        cohort=cohort, date=date, start_time=start, end_time=end, topic="เช็กชื่อด้วยคิวอาร์"
+    )
+    phone_size = {"viewport": {"width": 360, "height": 780}, "locale": "th-TH"}
+    trainer = playwright_browser.new_context(**phone_size).new_page()
+    log_in(trainer, base, "demo-trainer")
+    trainer.goto(base + f"/centre/sessions/{session.pk}/qr/")
+    shots(trainer, "trainer-shows-qr")
+    fits_the_phone(trainer)
+    image = tmp_path / "qr.png"
+    trainer.locator(".qr-box img").screenshot(path=str(image))
+    scanned = subprocess.run(
+        ["zbarimg", "--quiet", "--raw", str(image)], capture_output=True, text=True, timeout=30
+    ).stdout.strip()
+    assert scanned.startswith(base + "/centre/check-in/")
+
+    learner = playwright_browser.new_context(**phone_size).new_page()
+    learner.goto(scanned)
+    assert "/accounts/login/" in learner.url  # logs in first, then comes back
+    learner.fill("#id_username", "demo-learner")
+    learner.fill("#id_password", "demo-pass-2566")
+    learner.locator("main form button[type=submit]").click()
+    learner.wait_for_url(scanned)
+    shots(learner, "learner-confirms")
+    fits_the_phone(learner)
+    learner.locator(".checkin-card button[type=submit]").click()
+    learner.wait_for_load_state()
+    shots(learner, "learner-present")
+    assert learner.locator(".big-mark").is_visible()
+    record = Attendance.objects.get(session=session, user=result["users"]["demo-learner"])
+    assert (record.status, record.recorded_via) == ("present", AttendanceSource.QR)
+    learner.goto(scanned)  # scanning again changes nothing
+    assert Attendance.objects.filter(session=session).count() == 1
+    learner.context.close()
+    trainer.context.close()

@@ -1,17 +1,29 @@
-"""The one place that decides which centres and learners a staff member may see.
+"""The one place that decides which centres, people and records a staff member may see.
 
-Every staff view, export, report and admin listing filters through these
-functions. National admins (and superusers) see everything; trainers and centre
-admins see the centres where they hold a StaffRole, and the learners whose home
-centre is one of them.
+Every staff view, export, report, task and admin listing filters through these
+functions. National admins (and superusers) see everything. Trainers and centre
+admins see the centres where they hold a StaffRole, the learners whose home
+centre is one of them, and the learners who are members of a class (cohort) at
+one of them. Some work is for centre admins only (bulk enrolment, reports): the
+`*_admin_*` variants below answer for that role.
 """
 
-from django.db.models import QuerySet
+from django.db.models import Q, QuerySet
 
 from lms.users import roles
 from lms.users.models import User
 
-from .models import Centre, StaffRole, StaffRoleKind
+from .models import (
+    Attendance,
+    Centre,
+    Cohort,
+    CohortMembership,
+    CohortSession,
+    EarlyChildhoodSession,
+    ImportBatch,
+    StaffRole,
+    StaffRoleKind,
+)
 
 
 def is_national_admin(user: User) -> bool:
@@ -27,32 +39,100 @@ def is_national_admin(user: User) -> bool:
 
 
 def staff_centre_ids(user: User, *, role: str | None = None) -> set[int] | None:
-    """Ids of the centres `user` works at (optionally in one role); None means every centre."""
+    """Ids of the centres `user` works at (optionally in one role); None means every centre.
+
+    Cached on the user object, which lives for one request, so a page asks once.
+    """
     if is_national_admin(user):
         return None
     if not user.is_authenticated:
         return set()
-    queryset = StaffRole.objects.filter(user=user, centre__is_active=True)
-    if role is not None:
-        queryset = queryset.filter(role=role)
-    return set(queryset.values_list("centre_id", flat=True))
+    cache = user.__dict__.setdefault("_staff_centre_ids", {})
+    if role not in cache:
+        queryset = StaffRole.objects.filter(user=user, centre__is_active=True)
+        if role is not None:
+            queryset = queryset.filter(role=role)
+        cache[role] = set(queryset.values_list("centre_id", flat=True))
+    return cache[role]
+
+
+def admin_centre_ids(user: User) -> set[int] | None:
+    """Centres where `user` is a centre admin; None means every centre (national admins)."""
+    return staff_centre_ids(user, role=StaffRoleKind.CENTRE_ADMIN)
+
+
+def _in_centres(queryset: QuerySet, ids: set[int] | None, field: str = "centre_id") -> QuerySet:
+    return queryset if ids is None else queryset.filter(**{f"{field}__in": ids})
 
 
 def centres_visible_to(user: User) -> QuerySet[Centre]:
-    ids = staff_centre_ids(user)
-    queryset = Centre.objects.all()
-    return queryset if ids is None else queryset.filter(pk__in=ids)
+    return _in_centres(Centre.objects.all(), staff_centre_ids(user), "pk")
+
+
+def centres_administered_by(user: User) -> QuerySet[Centre]:
+    """Centres whose learners `user` may import and report on."""
+    return _in_centres(Centre.objects.all(), admin_centre_ids(user), "pk")
 
 
 def learners_visible_to(user: User) -> QuerySet[User]:
+    """People whose home centre is one of the user's, or who are in a class at one of them."""
     ids = staff_centre_ids(user)
     queryset = User.objects.filter(anonymised_at__isnull=True)
-    return queryset if ids is None else queryset.filter(home_centre_id__in=ids)
+    if ids is None:
+        return queryset
+    in_classes = CohortMembership.objects.filter(cohort__centre_id__in=ids).values("user_id")
+    return queryset.filter(Q(home_centre_id__in=ids) | Q(pk__in=in_classes))
+
+
+def cohorts_visible_to(user: User) -> QuerySet[Cohort]:
+    return _in_centres(Cohort.objects.all(), staff_centre_ids(user))
+
+
+def sessions_visible_to(user: User) -> QuerySet[CohortSession]:
+    return _in_centres(CohortSession.objects.all(), staff_centre_ids(user), "cohort__centre_id")
+
+
+def attendance_visible_to(user: User) -> QuerySet[Attendance]:
+    return _in_centres(
+        Attendance.objects.all(), staff_centre_ids(user), "session__cohort__centre_id"
+    )
+
+
+def early_childhood_sessions_visible_to(user: User) -> QuerySet[EarlyChildhoodSession]:
+    return _in_centres(EarlyChildhoodSession.objects.all(), staff_centre_ids(user))
+
+
+def imports_visible_to(user: User) -> QuerySet[ImportBatch]:
+    return _in_centres(ImportBatch.objects.all(), admin_centre_ids(user))
+
+
+def report_centre_ids(user: User) -> set[int] | None:
+    """Centres whose figures `user` may see in reports (centre admins: theirs; national: all)."""
+    return admin_centre_ids(user)
+
+
+def can_work_at(user: User, centre_id: int) -> bool:
+    ids = staff_centre_ids(user)
+    return ids is None or centre_id in ids
+
+
+def can_administer(user: User, centre_id: int) -> bool:
+    ids = admin_centre_ids(user)
+    return ids is None or centre_id in ids
 
 
 def is_centre_admin(user: User) -> bool:
-    return is_national_admin(user) or bool(staff_centre_ids(user, role=StaffRoleKind.CENTRE_ADMIN))
+    return is_national_admin(user) or bool(admin_centre_ids(user))
 
 
 def is_staff_member(user: User) -> bool:
     return is_national_admin(user) or bool(staff_centre_ids(user))
+
+
+def is_plain_learner(user: User) -> bool:
+    """No staff role, group or admin flag: someone whose password centre staff may reset."""
+    if user.is_superuser or user.is_staff:
+        return False
+    if user.groups.exists():
+        return False
+    return not StaffRole.objects.filter(user=user).exists()

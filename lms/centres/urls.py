@@ -1,5 +1,78 @@
-from django.urls import path  # noqa: F401
+"""The staff area at /centre/ (phone-first, part of the site) and the learner's QR check-in.
+
+Every view here is in the permission matrix of tests/centres/test_permissions.py:
+a new URL without a row there fails the test.
+"""
+
+from django.urls import path, register_converter
+
+from .views import attendance, cohorts, early_childhood, imports, learners, reports
+
+
+class SpreadsheetKind:
+    regex = "xlsx|csv"
+
+    def to_python(self, value: str) -> str:
+        return value
+
+    def to_url(self, value: str) -> str:
+        return value
+
+
+register_converter(SpreadsheetKind, "sheet")
 
 app_name = "centres"
 
-urlpatterns: list = []
+urlpatterns = [
+    path("", cohorts.home, name="home"),
+    path("classes/", cohorts.cohort_list, name="cohort_list"),
+    path("classes/new/", cohorts.cohort_create_view, name="cohort_create"),
+    path("classes/<int:pk>/", cohorts.cohort_detail, name="cohort_detail"),
+    path("classes/<int:pk>/edit/", cohorts.cohort_edit, name="cohort_edit"),
+    path("classes/<int:pk>/members/", cohorts.cohort_members_add, name="cohort_members_add"),
+    path(
+        "classes/<int:pk>/members/<int:user_id>/remove/",
+        cohorts.cohort_member_remove_view,
+        name="cohort_member_remove",
+    ),
+    path(
+        "classes/<int:pk>/certificates/",
+        cohorts.cohort_certificates,
+        name="cohort_certificates",
+    ),
+    path("classes/<int:pk>/sessions/new/", cohorts.session_create, name="session_create"),
+    path("sessions/<int:pk>/", attendance.session_attendance, name="session_attendance"),
+    path("sessions/<int:pk>/edit/", cohorts.session_edit, name="session_edit"),
+    path("sessions/<int:pk>/qr/", attendance.session_qr, name="session_qr"),
+    path("check-in/<str:token>/", attendance.checkin, name="checkin"),
+    path("import/", imports.import_upload, name="import_upload"),
+    path("import/template.<sheet:kind>", imports.import_template, name="import_template"),
+    path("import/<int:pk>/", imports.import_detail, name="import_detail"),
+    path("import/<int:pk>/status/", imports.import_status, name="import_status"),
+    path("import/<int:pk>/report.<sheet:kind>", imports.import_report, name="import_report"),
+    path(
+        "import/<int:pk>/erase-passwords/",
+        imports.import_erase_passwords,
+        name="import_erase_passwords",
+    ),
+    path("early-childhood/", early_childhood.early_childhood_list, name="early_childhood_list"),
+    path(
+        "early-childhood/new/",
+        early_childhood.early_childhood_create,
+        name="early_childhood_create",
+    ),
+    path(
+        "early-childhood/<int:pk>/",
+        early_childhood.early_childhood_edit,
+        name="early_childhood_edit",
+    ),
+    path("reports/", reports.report, name="report"),
+    path("reports/export.<sheet:kind>", reports.report_export, name="report_export"),
+    path("learners/", learners.learner_list, name="learner_list"),
+    path("learners/<int:pk>/", learners.learner_detail, name="learner_detail"),
+    path(
+        "learners/<int:pk>/password/",
+        learners.learner_password_reset_view,
+        name="learner_password_reset",
+    ),
+]

@@ -66,8 +66,16 @@ def final_quiz_passed(enrollment: Enrollment) -> list[Unmet]:
 LessonRequirementProvider = Callable[[Iterable[int]], dict[int, str]]
 LESSON_REQUIREMENT_PROVIDERS: list[LessonRequirementProvider] = [lessons_with_quiz]
 
+
+def attendance_share_met(enrollment: Enrollment) -> list[Unmet]:
+    """Blended courses: the minimum share of class sessions attended (lms.centres)."""
+    from lms.centres.attendance import attendance_unmet
+
+    return attendance_unmet(enrollment)
+
+
 CourseCheck = Callable[[Enrollment], list[Unmet]]
-COURSE_CHECKS: list[CourseCheck] = [required_lessons_done, final_quiz_passed]
+COURSE_CHECKS: list[CourseCheck] = [required_lessons_done, final_quiz_passed, attendance_share_met]
 
 
 def lesson_requirements(lesson_ids: Iterable[int]) -> dict[int, str]:

@@ -134,6 +134,16 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
+PASSWORD_HASHERS = [
+    "django.contrib.auth.hashers.PBKDF2PasswordHasher",
+    "django.contrib.auth.hashers.PBKDF2SHA1PasswordHasher",
+    "django.contrib.auth.hashers.Argon2PasswordHasher",
+    "django.contrib.auth.hashers.BCryptSHA256PasswordHasher",
+    "django.contrib.auth.hashers.ScryptPasswordHasher",
+    # Random temporary passwords of bulk enrolment, re-hashed at the first login
+    # (see lms.centres.passwords).
+    "lms.centres.passwords.InitialPasswordHasher",
+]
 LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "learning:dashboard"
 LOGOUT_REDIRECT_URL = "/"
@@ -255,6 +265,16 @@ CELERY_BEAT_SCHEDULE: dict = {
     },
     # Certificates whose render task was lost (broker down, worker killed) are sent again.
     "certificates-sweep": {"task": "lms.certificates.sweep", "schedule": 120.0},
+    # Centres: re-queue learner imports lost with a worker or the broker; erase the
+    # initial passwords kept for import reports after a week.
+    "centres-import-sweep": {
+        "task": "lms.centres.tasks.import_batches_sweep_task",
+        "schedule": 300.0,
+    },
+    "centres-import-passwords-purge": {
+        "task": "lms.centres.tasks.import_passwords_purge_task",
+        "schedule": 3600.0,
+    },
 }
 
 # --- Security ------------------------------------------------------------------------

@@ -43,20 +43,27 @@ _CERTIFICATES_ALL = [
     "certificates.change_certificatetemplate",
     "certificates.delete_certificatetemplate",
 ]
+# Centre staff see their centres and early-childhood sessions in the admin (scoped by
+# lms.centres.scoping); classes, attendance, imports and reports live at /centre/.
+_CENTRE_STAFF = ["centres.view_centre", "centres.view_earlychildhoodsession"]
 
 # "app_label.codename" for each group. Image and document permissions are
 # granted per collection (see lms.core.platform), not here.
 ROLE_PERMISSIONS: dict[str, list[str]] = {
-    TRAINERS: [*_AUTHORING, *_QUIZ_AUTHORING, *_CERTIFICATES_VIEW],
+    TRAINERS: [*_AUTHORING, *_QUIZ_AUTHORING, *_CERTIFICATES_VIEW, *_CENTRE_STAFF],
     CENTRE_ADMINS: [
         "wagtailadmin.access_admin",
         "assessments.view_quiz_results",
         *_CERTIFICATES_ISSUE,
+        *_CENTRE_STAFF,
     ],
     NATIONAL_ADMINS: [
         *_CERTIFICATES_ALL,
         *_AUTHORING,
         *_QUIZ_AUTHORING,
+        *_CENTRE_STAFF,
+        "centres.add_centre",
+        "centres.change_centre",
         "users.add_user",
         "users.change_user",
         "users.view_user",

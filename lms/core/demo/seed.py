@@ -21,6 +21,7 @@ from wagtail.models import Collection, Locale, Page
 from assessments import demo as assessments_demo
 from curricula.models import ActivityPage, CoursePage, LessonPage, SkillTag, TrackPage
 from lms.assignments import demo as assignments_demo
+from lms.centres import demo as centres_demo
 from lms.centres.models import Centre, HostType, Province, StaffRole, StaffRoleKind
 from lms.certificates import demo as certificates_demo
 from lms.core.platform import platform_setup
@@ -301,4 +302,5 @@ def demo_seed() -> dict[str, object]:
     assignments_demo.seed(result)
     learning_demo.seed(result)
     certificates_demo.seed(result)
+    centres_demo.seed(result)
     return result

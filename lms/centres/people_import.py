@@ -1,0 +1,680 @@
+"""Bulk enrolment: people from a spreadsheet become accounts at a centre and members
+of a class.
+
+1. `import_check` reads the file, validates every row and stores the outcome of
+   each (new account, already has an account, error) without creating anyone:
+   the dry run the admin sees.
+2. `import_start` is the admin's confirmation. A file with errors imports only
+   when the admin chooses to import the valid rows alone.
+3. `import_run` (the Celery task's body) creates the accounts in chunks, each in
+   its own transaction, marking rows done as it goes, so a worker that dies
+   resumes where it stopped and nothing is created twice.
+"""
+
+import datetime as dt
+import logging
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from django.core.exceptions import ValidationError
+from django.core.validators import validate_email
+from django.db import IntegrityError, transaction
+from django.db.models import F
+from django.db.models.functions import Lower
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from wagtail.log_actions import log
+
+from lms.users.forms import clean_birth_year, clean_name, phone_validator
+from lms.users.models import TitlePrefix, User, username_validator
+
+from . import scoping
+from .models import (
+    Centre,
+    Cohort,
+    ImportBatch,
+    ImportRow,
+    ImportRowOutcome,
+    ImportStatus,
+    MembershipSource,
+)
+from .passwords import initial_password_hash, temporary_password_generate
+from .services import CentreError, _member_add
+from .spreadsheets import SpreadsheetError, map_headers, table_read
+
+logger = logging.getLogger(__name__)
+
+MAX_ROWS = 10_000
+CHUNK_SIZE = 100
+PASSWORDS_KEPT_FOR = dt.timedelta(days=7)
+
+FIELDS = [
+    "title_prefix",
+    "first_name",
+    "last_name",
+    "first_name_en",
+    "last_name_en",
+    "birth_year",
+    "phone",
+    "email",
+    "username",
+]
+REQUIRED_FIELDS = ["first_name", "last_name"]
+
+# The template's headings come first; the rest are what people type instead.
+HEADER_ALIASES: dict[str, list[str]] = {
+    "title_prefix": ["คำนำหน้า", "คำนำหน้าชื่อ", "title", "prefix", "title prefix"],
+    "first_name": ["ชื่อ", "ชื่อจริง", "ชื่อ (ไทย)", "ชื่อภาษาไทย", "first name", "firstname"],
+    "last_name": ["นามสกุล", "นามสกุล (ไทย)", "นามสกุลภาษาไทย", "last name", "surname"],
+    "first_name_en": [
+        "ชื่อ (อังกฤษ)",
+        "ชื่อภาษาอังกฤษ",
+        "first name (english)",
+        "first name en",
+        "english first name",
+    ],
+    "last_name_en": [
+        "นามสกุล (อังกฤษ)",
+        "นามสกุลภาษาอังกฤษ",
+        "last name (english)",
+        "last name en",
+        "english last name",
+    ],
+    "birth_year": ["ปีเกิด", "ปีเกิด (พ.ศ.)", "ปีเกิด พ.ศ.", "birth year", "year of birth"],
+    "phone": ["โทรศัพท์", "เบอร์โทร", "เบอร์โทรศัพท์", "หมายเลขโทรศัพท์", "phone", "mobile"],
+    "email": ["อีเมล", "อีเมล์", "e-mail", "email"],
+    "username": ["ชื่อผู้ใช้", "ชื่อผู้ใช้งาน", "username", "user name", "login"],
+}
+# The headings of the template, in order (Thai first, as the centres read them).
+TEMPLATE_HEADINGS = [HEADER_ALIASES[name][0] for name in FIELDS]
+
+TITLE_WORDS = {
+    "": TitlePrefix.NONE,
+    "นาย": TitlePrefix.MR,
+    "นาง": TitlePrefix.MRS,
+    "นางสาว": TitlePrefix.MISS,
+    "น.ส.": TitlePrefix.MISS,
+    "นส.": TitlePrefix.MISS,
+    "เด็กชาย": TitlePrefix.BOY,
+    "ด.ช.": TitlePrefix.BOY,
+    "ดช.": TitlePrefix.BOY,
+    "เด็กหญิง": TitlePrefix.GIRL,
+    "ด.ญ.": TitlePrefix.GIRL,
+    "ดญ.": TitlePrefix.GIRL,
+    "mr.": TitlePrefix.MR,
+    "mr": TitlePrefix.MR,
+    "mrs.": TitlePrefix.MRS,
+    "mrs": TitlePrefix.MRS,
+    "miss": TitlePrefix.MISS,
+    "ms.": TitlePrefix.MISS,
+    "ms": TitlePrefix.MISS,
+    "master": TitlePrefix.BOY,
+}
+
+
+class ImportRefused(CentreError):
+    """A refused file or confirmation (the whole file, not one row)."""
+
+
+# --- One row ---------------------------------------------------------------------------
+
+
+@dataclass
+class RowCheck:
+    line: int
+    raw: dict[str, str]
+    data: dict = field(default_factory=dict)
+    errors: list[str] = field(default_factory=list)
+    existing_user_id: int | None = None
+
+    @property
+    def outcome(self) -> str:
+        if self.errors:
+            return ImportRowOutcome.ERROR
+        return ImportRowOutcome.EXISTS if self.existing_user_id else ImportRowOutcome.NEW
+
+
+def _name(value: str, label: str, errors: list[str], *, required: bool) -> str:
+    if not value:
+        if required:
+            errors.append(_("%(field)s is missing.") % {"field": label})
+        return ""
+    if len(value) > 100:
+        errors.append(_("%(field)s is longer than 100 letters.") % {"field": label})
+        return ""
+    try:
+        return clean_name(value)
+    except ValidationError as error:
+        errors.append(f"{label}: {error.messages[0]}")
+        return ""
+
+
+def _english_name(value: str, label: str, errors: list[str]) -> str:
+    value = _name(value, label, errors, required=False)
+    if value and not value.isascii():
+        errors.append(_("%(field)s must be written in English letters.") % {"field": label})
+        return ""
+    return value
+
+
+def _phone(value: str, errors: list[str]) -> str:
+    if not value:
+        return ""
+    digits = "".join(ch for ch in value if ch.isdigit() or ch == "+")
+    if digits.startswith("+66"):
+        digits = "0" + digits[3:]
+    elif digits.startswith("66") and len(digits) == 11:
+        digits = "0" + digits[2:]
+    elif len(digits) == 9 and digits[0] in "689":
+        # A spreadsheet stored the number as a number and dropped the leading 0.
+        digits = "0" + digits
+    try:
+        phone_validator(digits)
+    except ValidationError:
+        errors.append(
+            _("Phone “%(value)s” is not a Thai phone number (e.g. 0812345678).") % {"value": value}
+        )
+        return ""
+    return digits
+
+
+def _birth_year(value: str, errors: list[str]) -> int | None:
+    if not value:
+        return None
+    if not re.fullmatch(r"\d{4}", value):
+        errors.append(
+            _("Birth year “%(value)s” should be four digits, e.g. 2540 or 1997.") % {"value": value}
+        )
+        return None
+    try:
+        return clean_birth_year(int(value))
+    except ValidationError:
+        errors.append(
+            _("Birth year “%(value)s” is not possible: write e.g. 2540 (B.E.) or 1997 (C.E.).")
+            % {"value": value}
+        )
+        return None
+
+
+def _row_check(line: int, cells: list[str], columns: dict[str, int]) -> RowCheck:
+    raw = {name: (cells[i] if i < len(cells) else "") for name, i in columns.items()}
+    for name in FIELDS:
+        raw.setdefault(name, "")
+    errors: list[str] = []
+    title_key = unicodedata.normalize("NFC", raw["title_prefix"]).replace(" ", "").casefold()
+    title = TITLE_WORDS.get(title_key)
+    if title is None:
+        errors.append(
+            _("Unknown title “%(value)s”: use นาย, นาง, นางสาว, เด็กชาย, เด็กหญิง or leave it empty.")
+            % {"value": raw["title_prefix"]}
+        )
+        title = TitlePrefix.NONE
+    data = {
+        "title_prefix": str(title),
+        "first_name": _name(raw["first_name"], _("First name"), errors, required=True),
+        "last_name": _name(raw["last_name"], _("Last name"), errors, required=True),
+        "first_name_en": _english_name(raw["first_name_en"], _("English first name"), errors),
+        "last_name_en": _english_name(raw["last_name_en"], _("English last name"), errors),
+        "birth_year": _birth_year(raw["birth_year"], errors),
+        "phone": _phone(raw["phone"], errors),
+        "email": "",
+        "username": "",
+        "username_generated": False,
+    }
+    email = raw["email"].strip().lower()
+    if email:
+        try:
+            validate_email(email)
+            data["email"] = email
+        except ValidationError:
+            errors.append(_("E-mail “%(value)s” is not an e-mail address.") % {"value": email})
+    username = raw["username"].strip()
+    if username:
+        try:
+            username_validator(username)
+            data["username"] = username
+        except ValidationError:
+            errors.append(
+                _(
+                    "Username “%(value)s”: use 3 to 40 English letters, digits and . _ - only, or leave it empty."
+                )
+                % {"value": username}
+            )
+    return RowCheck(line=line, raw=raw, data=data, errors=errors)
+
+
+# --- Usernames -------------------------------------------------------------------------------
+
+
+def _ascii_part(text: str) -> str:
+    return re.sub(r"[^a-z0-9]+", "", text.casefold())
+
+
+@lru_cache(maxsize=20_000)
+def _romanise(text: str) -> str:
+    from pythainlp.transliterate import romanize
+
+    if text.isascii():
+        return _ascii_part(text)
+    words = [romanize(word, engine="royin") for word in text.split()]
+    return _ascii_part("".join(words))
+
+
+def username_base(data: dict) -> str:
+    """somchai.jaidee from the English name, or from the Thai name transliterated."""
+    first = _ascii_part(data.get("first_name_en", "")) or _romanise(data.get("first_name", ""))
+    last = _ascii_part(data.get("last_name_en", "")) or _romanise(data.get("last_name", ""))
+    base = ".".join(part for part in (first[:20], last[:12]) if part)
+    if len(base) < 3:
+        base = f"learner{base}"
+    return base
+
+
+def _taken_usernames(candidates: set[str]) -> set[str]:
+    taken: set[str] = set()
+    candidates_list = sorted(candidates)
+    for start in range(0, len(candidates_list), 2000):
+        chunk = candidates_list[start : start + 2000]
+        taken.update(
+            User.objects.annotate(lower=Lower("username"))
+            .filter(lower__in=chunk)
+            .values_list("lower", flat=True)
+        )
+    return taken
+
+
+SUFFIXES = range(2, 30)
+
+
+def usernames_assign(bases: list[str], reserved: set[str]) -> list[str]:
+    """A free username for each base (`base`, `base2`, `base3` ...), unique in the file too."""
+    candidates = {c for base in bases for c in (base, *(f"{base}{n}" for n in SUFFIXES))}
+    taken = _taken_usernames(candidates) | {name.lower() for name in reserved}
+    chosen = []
+    for base in bases:
+        for candidate in (base, *(f"{base}{n}" for n in SUFFIXES)):
+            if candidate not in taken:
+                break
+        else:
+            candidate = _username_fallback(base, taken)
+        taken.add(candidate)
+        chosen.append(candidate)
+    return chosen
+
+
+def _username_fallback(base: str, taken: set[str]) -> str:
+    import secrets
+
+    while True:
+        candidate = f"{base[:30]}{secrets.randbelow(90000) + 10000}"
+        if candidate not in taken and not User.objects.filter(username__iexact=candidate).exists():
+            return candidate
+
+
+# --- The whole file ---------------------------------------------------------------------------
+
+
+def _person_key(data: dict) -> tuple:
+    return (data["first_name"].casefold(), data["last_name"].casefold())
+
+
+def _rows_check(*, actor: User, checks: list[RowCheck]) -> None:
+    """Duplicates in the file, usernames in the database, people who already have accounts."""
+    visible = scoping.learners_visible_to(actor)
+    seen_usernames: dict[str, int] = {}
+    seen_people: dict[tuple, int] = {}
+    given = [c for c in checks if c.data["username"] and not c.errors]
+    for check in checks:
+        if check.errors:
+            continue
+        username = check.data["username"].lower()
+        if username:
+            if username in seen_usernames:
+                check.errors.append(
+                    _("The username “%(value)s” is also on row %(line)s.")
+                    % {"value": check.data["username"], "line": seen_usernames[username]}
+                )
+                continue
+            seen_usernames[username] = check.line
+        person = (*_person_key(check.data), check.data["birth_year"], check.data["phone"])
+        if person in seen_people:
+            check.errors.append(
+                _("The same person is also on row %(line)s.") % {"line": seen_people[person]}
+            )
+            continue
+        seen_people[person] = check.line
+
+    # Usernames given in the file: free, or an account of the same person we may see.
+    existing = {}
+    names = sorted({c.data["username"].lower() for c in given})
+    for start in range(0, len(names), 2000):
+        for user in (
+            User.objects.annotate(lower=Lower("username"))
+            .filter(lower__in=names[start : start + 2000])
+            .only("id", "username", "first_name", "last_name")
+        ):
+            existing[user.username.lower()] = user
+    visible_ids = set(
+        visible.filter(pk__in=[u.pk for u in existing.values()]).values_list("pk", flat=True)
+    )
+    for check in given:
+        if check.errors:
+            continue
+        user = existing.get(check.data["username"].lower())
+        if user is None:
+            continue
+        same_person = _person_key(check.data) == (
+            user.first_name.casefold(),
+            user.last_name.casefold(),
+        )
+        if user.pk in visible_ids and same_person:
+            check.existing_user_id = user.pk
+        else:
+            check.errors.append(
+                _(
+                    "The username “%(value)s” already belongs to someone else. Choose another or leave it empty."
+                )
+                % {"value": check.data["username"]}
+            )
+
+    # No username: the same Thai name with the same birth year or phone is the same person.
+    unnamed = [c for c in checks if not c.errors and not c.data["username"]]
+    firsts = sorted({c.data["first_name"] for c in unnamed})
+    known: dict[tuple, list[dict]] = {}
+    for start in range(0, len(firsts), 1000):
+        for user in visible.filter(first_name__in=firsts[start : start + 1000]).values(
+            "id", "username", "first_name", "last_name", "birth_year", "phone"
+        ):
+            known.setdefault(
+                (user["first_name"].casefold(), user["last_name"].casefold()), []
+            ).append(user)
+    for check in unnamed:
+        for user in known.get(_person_key(check.data), []):
+            same_year = check.data["birth_year"] and user["birth_year"] == check.data["birth_year"]
+            same_phone = check.data["phone"] and user["phone"] == check.data["phone"]
+            if same_year or same_phone:
+                check.existing_user_id = user["id"]
+                check.data["username"] = user["username"]
+                break
+
+    new = [c for c in unnamed if not c.existing_user_id]
+    reserved = {c.data["username"] for c in given}
+    for check, username in zip(
+        new, usernames_assign([username_base(c.data) for c in new], reserved), strict=True
+    ):
+        check.data["username"] = username
+        check.data["username_generated"] = True
+
+
+def _require_importer(actor: User, centre: Centre, cohort: Cohort | None) -> None:
+    if not scoping.can_administer(actor, centre.pk):
+        raise ImportRefused(_("Only the centre's admins can import people."), code="forbidden")
+    if cohort is not None and cohort.centre_id != centre.pk:
+        raise ImportRefused(_("The class belongs to another centre."), code="cohort_centre")
+
+
+def import_check(
+    *, actor: User, centre: Centre, cohort: Cohort | None, file_name: str, content: bytes
+) -> ImportBatch:
+    """The dry run: read and check every row, store the outcomes, create no one.
+
+    Raises ImportRefused (with SpreadsheetError's message) when the file as a whole
+    cannot be used: wrong type, unreadable, empty, missing columns, too many rows.
+    """
+    _require_importer(actor, centre, cohort)
+    try:
+        table = table_read(name=file_name, content=content, max_rows=MAX_ROWS)
+        columns, _unknown = map_headers(table.headers, HEADER_ALIASES)
+    except SpreadsheetError as error:
+        raise ImportRefused(error.message, code=error.code) from error
+    missing = [name for name in REQUIRED_FIELDS if name not in columns]
+    if missing:
+        raise ImportRefused(
+            _(
+                "The file has no column for %(columns)s. The first row must hold the column "
+                "headings of the template: %(headings)s."
+            )
+            % {
+                "columns": ", ".join(f"“{HEADER_ALIASES[name][0]}”" for name in missing),
+                "headings": ", ".join(TEMPLATE_HEADINGS),
+            },
+            code="missing_columns",
+        )
+    checks = [_row_check(line, cells, columns) for line, cells in table.rows]
+    _rows_check(actor=actor, checks=checks)
+
+    with transaction.atomic():
+        batch = ImportBatch.objects.create(
+            centre=centre,
+            cohort=cohort,
+            created_by=actor,
+            file_name=file_name[:255],
+            encoding=table.encoding or table.kind,
+            total_rows=len(checks),
+            valid_rows=sum(1 for c in checks if not c.errors),
+            error_rows=sum(1 for c in checks if c.errors),
+        )
+        ImportRow.objects.bulk_create(
+            [
+                ImportRow(
+                    batch=batch,
+                    line=check.line,
+                    data={**check.data, "raw": check.raw},
+                    outcome=check.outcome,
+                    messages=check.errors,
+                    user_id=check.existing_user_id,
+                )
+                for check in checks
+            ],
+            batch_size=1000,
+        )
+        log(
+            instance=batch,
+            action="lms.import.check",
+            user=actor,
+            data={"rows": batch.total_rows, "errors": batch.error_rows},
+        )
+    return batch
+
+
+def import_start(*, actor: User, batch: ImportBatch, only_valid_rows: bool) -> ImportBatch:
+    """The admin confirms the dry run; the import runs in the background."""
+    from .tasks import import_batch_enqueue
+
+    _require_importer(actor, batch.centre, batch.cohort)
+    with transaction.atomic():
+        batch = ImportBatch.objects.select_for_update().get(pk=batch.pk)
+        if batch.status != ImportStatus.CHECKED:
+            raise ImportRefused(_("This file has already been imported."), code="started")
+        if batch.error_rows and not only_valid_rows:
+            raise ImportRefused(
+                _(
+                    "Some rows have errors. Fix the file and upload it again, or choose to "
+                    "import only the rows without errors."
+                ),
+                code="has_errors",
+            )
+        if not batch.valid_rows:
+            raise ImportRefused(_("No row can be imported."), code="nothing")
+        batch.status = ImportStatus.QUEUED
+        batch.only_valid_rows = only_valid_rows
+        batch.heartbeat_at = timezone.now()
+        batch.save(update_fields=["status", "only_valid_rows", "heartbeat_at"])
+        batch.rows.filter(outcome=ImportRowOutcome.ERROR).update(
+            outcome=ImportRowOutcome.SKIPPED, processed=True
+        )
+        log(instance=batch, action="lms.import.start", user=actor)
+        transaction.on_commit(lambda: import_batch_enqueue(batch_id=batch.pk))
+    return batch
+
+
+def import_cancel(*, actor: User, batch: ImportBatch) -> ImportBatch:
+    """Throw away a checked file that will not be imported."""
+    _require_importer(actor, batch.centre, batch.cohort)
+    with transaction.atomic():
+        updated = ImportBatch.objects.filter(pk=batch.pk, status=ImportStatus.CHECKED).update(
+            status=ImportStatus.CANCELLED, finished_at=timezone.now()
+        )
+        if not updated:
+            raise ImportRefused(_("This file has already been imported."), code="started")
+        log(instance=batch, action="lms.import.cancel", user=actor)
+    batch.refresh_from_db()
+    return batch
+
+
+def _create_account(batch: ImportBatch, row: ImportRow) -> tuple[User, str]:
+    data = row.data
+    password = temporary_password_generate()
+    fields = {
+        "title_prefix": data["title_prefix"],
+        "first_name": data["first_name"],
+        "last_name": data["last_name"],
+        "first_name_en": data["first_name_en"],
+        "last_name_en": data["last_name_en"],
+        "birth_year": data["birth_year"],
+        "phone": data["phone"],
+        "email": data["email"],
+        "home_centre_id": batch.centre_id,
+        "must_change_password": True,
+        "password": initial_password_hash(password),
+    }
+    username = data["username"]
+    for _attempt in range(5):
+        try:
+            with transaction.atomic():
+                user = User.objects.create(username=username, **fields)
+            return user, password
+        except IntegrityError as error:
+            # Someone took the name after the dry run.
+            if not data.get("username_generated"):
+                raise CentreError(
+                    _("The username “%(value)s” was taken after the file was checked.")
+                    % {"value": username},
+                    code="username_taken",
+                ) from error
+            username = usernames_assign([username_base(data)], set())[0]
+    raise CentreError(_("No free username could be found."), code="username_taken")
+
+
+def _import_row(batch: ImportBatch, row: ImportRow) -> None:
+    """One row, inside the chunk's transaction; the row records what happened."""
+    actor = batch.created_by
+    row.processed = True
+    try:
+        if row.outcome == ImportRowOutcome.NEW:
+            user, password = _create_account(batch, row)
+            row.user, row.initial_password = user, password
+            row.data = {**row.data, "username": user.username}
+            row.outcome = ImportRowOutcome.CREATED
+            # The audit trail of each account is its ImportRow (batch, uploader, time)
+            # and the batch's own log entries: a log entry per person would double
+            # the time of a large import.
+        else:
+            user = User.objects.get(pk=row.user_id, anonymised_at__isnull=True)
+            row.outcome = ImportRowOutcome.LINKED
+    except (CentreError, User.DoesNotExist) as error:
+        row.outcome = ImportRowOutcome.FAILED
+        row.messages = [getattr(error, "message", _("The account no longer exists."))]
+    else:
+        if batch.cohort_id is not None:
+            try:
+                _member_add(
+                    cohort=batch.cohort, user=user, added_by=actor, source=MembershipSource.IMPORT
+                )
+            except CentreError as error:
+                # The account stands; only joining the class failed. The report says so.
+                row.messages = [*row.messages, error.message]
+    ImportRow.objects.filter(pk=row.pk).update(
+        processed=True,
+        outcome=row.outcome,
+        messages=row.messages,
+        user=row.user_id,
+        initial_password=row.initial_password,
+        data=row.data,
+    )
+
+
+def import_run(*, batch_id: int) -> ImportBatch | None:
+    """Import the confirmed rows, a chunk per transaction; safe to run again after a crash."""
+    now = timezone.now()
+    started = ImportBatch.objects.filter(
+        pk=batch_id, status__in=[ImportStatus.QUEUED, ImportStatus.RUNNING]
+    ).update(status=ImportStatus.RUNNING, started_at=now, heartbeat_at=now)
+    if not started:
+        return None
+    batch = ImportBatch.objects.select_related("centre", "cohort", "created_by").get(pk=batch_id)
+    if batch.created_by is None or not scoping.can_administer(batch.created_by, batch.centre_id):
+        ImportBatch.objects.filter(pk=batch_id).update(
+            status=ImportStatus.FAILED,
+            finished_at=timezone.now(),
+            failure=_("The person who uploaded the file is no longer an admin of the centre."),
+        )
+        return batch
+    if batch.cohort_id:
+        batch.cohort.course  # noqa: B018 - loaded once, not per row
+    while True:
+        with transaction.atomic():
+            rows = list(
+                batch.rows.select_for_update(skip_locked=True)
+                .filter(processed=False)
+                .order_by("line")[:CHUNK_SIZE]
+            )
+            if not rows:
+                break
+            for row in rows:
+                _import_row(batch, row)
+            ImportBatch.objects.filter(pk=batch_id).update(
+                processed_rows=F("processed_rows") + len(rows),
+                created_count=F("created_count")
+                + sum(r.outcome == ImportRowOutcome.CREATED for r in rows),
+                existing_count=F("existing_count")
+                + sum(r.outcome == ImportRowOutcome.LINKED for r in rows),
+                failed_count=F("failed_count")
+                + sum(r.outcome == ImportRowOutcome.FAILED for r in rows),
+                heartbeat_at=timezone.now(),
+            )
+    with transaction.atomic():
+        ImportBatch.objects.filter(pk=batch_id, status=ImportStatus.RUNNING).update(
+            status=ImportStatus.DONE, finished_at=timezone.now()
+        )
+        batch.refresh_from_db()
+        log(
+            instance=batch,
+            action="lms.import.finish",
+            user=batch.created_by,
+            data={
+                "created": batch.created_count,
+                "existing": batch.existing_count,
+                "failed": batch.failed_count,
+            },
+        )
+    return batch
+
+
+def import_passwords_purge(*, older_than: dt.timedelta = PASSWORDS_KEPT_FOR) -> int:
+    """Erase the initial passwords kept for import reports after a week."""
+    cutoff = timezone.now() - older_than
+    batches = ImportBatch.objects.filter(
+        passwords_purged_at__isnull=True, finished_at__isnull=False, finished_at__lt=cutoff
+    )
+    ids = list(batches.values_list("pk", flat=True))
+    if not ids:
+        return 0
+    with transaction.atomic():
+        ImportRow.objects.filter(batch_id__in=ids).exclude(initial_password="").update(
+            initial_password=""
+        )
+        ImportBatch.objects.filter(pk__in=ids).update(passwords_purged_at=timezone.now())
+    return len(ids)
+
+
+def import_passwords_erase(*, actor: User, batch: ImportBatch) -> None:
+    """The admin has handed the passwords out: erase them from the report now."""
+    _require_importer(actor, batch.centre, batch.cohort)
+    with transaction.atomic():
+        batch.rows.exclude(initial_password="").update(initial_password="")
+        ImportBatch.objects.filter(pk=batch.pk).update(passwords_purged_at=timezone.now())
+        log(instance=batch, action="lms.import.erase_passwords", user=actor)

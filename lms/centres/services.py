@@ -218,15 +218,25 @@ def cohort_member_remove(*, actor: User, cohort: Cohort, user: User) -> bool:
 def cohort_certificates_issue(*, actor: User, cohort: Cohort):
     """Issue certificates to the members of a class who completed its course.
 
-    HOOK POINT for the certificates app, built in parallel: once it is merged this
-    should call, for the completed members of the class,
-    `lms.certificates.batches.certificate_batch_create(actor=actor, course=cohort.course,
-    learners=<completed members>, centre=cohort.centre)` and return the batch.
+    Starts a certificate batch over every member: those who qualify get a
+    certificate, the others are listed with the reason (the batch page shows both).
     """
+    from lms.certificates.batches import certificate_batch_create
+    from lms.certificates.services import CertificateError
+
     _require_admin(actor, cohort.centre_id)
-    raise CentreError(
-        _("Issuing certificates to a class is not available yet."), code="not_available"
-    )
+    members = [membership.user for membership in cohort.memberships.select_related("user")]
+    if not members:
+        raise CentreError(_("This class has no members yet."), code="empty")
+    try:
+        return certificate_batch_create(
+            actor=actor,
+            course=cohort.course,
+            learners=members,
+            reason=_("Class “%(name)s”") % {"name": cohort.name},
+        )
+    except CertificateError as error:
+        raise CentreError(error.message, code=error.code) from error
 
 
 # --- Sessions -------------------------------------------------------------------------

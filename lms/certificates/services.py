@@ -486,3 +486,23 @@ def certificate_notify(*, certificate_id: int) -> bool:
         logger.warning("Certificate %s: e-mail not sent", certificate_id, exc_info=True)
         return False
     return True
+
+
+def certificates_anonymise(*, user) -> int:
+    """Take a person's name off their certificates when they delete their account.
+
+    The certificates stay valid, so an employer can still check one, but the
+    verification page no longer shows who it belongs to, and the PDFs (which
+    print the name) are deleted. Returns how many certificates changed.
+    """
+    storage = certificate_storage()
+    changed = 0
+    for certificate in Certificate.objects.select_for_update().filter(learner=user):
+        if certificate.file_name:
+            storage.delete(certificate.file_name)
+        certificate.learner_name = ""
+        certificate.learner_name_en = ""
+        certificate.file_name = ""
+        certificate.save(update_fields=["learner_name", "learner_name_en", "file_name"])
+        changed += 1
+    return changed

@@ -26,6 +26,7 @@ from wagtail.models import (
 
 from curricula.models import HomePage, Track, TrackPage
 from lms.centres.provinces import provinces_ensure
+from lms.certificates.services import certificate_template_default
 from lms.users import roles
 
 logger = logging.getLogger(__name__)
@@ -226,4 +227,6 @@ def platform_setup() -> HomePage:
     homes = [home, home_en]
     groups = _ensure_groups(homes)
     _ensure_workflow(homes, groups[roles.NATIONAL_ADMINS])
+    # Visible in the admin from the first deployment, before any certificate is issued.
+    certificate_template_default()
     return home

@@ -26,8 +26,11 @@ def course_page_context(*, request: HttpRequest, course: CoursePage) -> dict:
     elif not user.is_authenticated:
         error = enrollment_window_error(course=canonical_page(course).specific)
         enrol_block = error.message if error else None
+    from assessments.selectors import course_quiz_panels
+
     return {
         "progress": progress,
+        "quiz_panels": course_quiz_panels(user=user, course=course),
         "lessons": [item.lesson for item in progress.items],
         "enrol_block": enrol_block,
         "prerequisites": list(course.prerequisites.live()),
@@ -43,6 +46,9 @@ def lesson_page_context(*, request: HttpRequest, lesson: LessonPage) -> dict:
         and not getattr(request, "is_preview", False)
     ):
         lesson_visit(user=user, lesson=lesson)
+    from assessments.selectors import lesson_quiz_panel
+    from lms.assignments.selectors import lesson_assignment_panel
+
     progress = course_progress_for(user=user, course=course, current_lesson=lesson)
     current = progress.current
     requirement = current.requirement if current else LessonRequirement.MANUAL
@@ -50,6 +56,8 @@ def lesson_page_context(*, request: HttpRequest, lesson: LessonPage) -> dict:
         "course": course,
         "progress": progress,
         "current": current,
+        "quiz_panel": lesson_quiz_panel(user=user, lesson=lesson),
+        "assignment_panel": lesson_assignment_panel(user=user, lesson=lesson),
         "requirement": requirement,
         "requirement_label": LESSON_REQUIREMENT_LABELS[requirement],
         "can_mark_done": progress.is_enrolled

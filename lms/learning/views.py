@@ -23,7 +23,14 @@ def _live_page(model, pk: int):
 
 @login_required
 def dashboard(request: HttpRequest) -> HttpResponse:
-    context = {"dashboard": dashboard_for(user=request.user, language=get_language())}
+    from lms.assignments.selectors import assignment_notices_for
+    from lms.certificates.selectors import certificates_for
+
+    context = {
+        "dashboard": dashboard_for(user=request.user, language=get_language()),
+        "certificates": certificates_for(user=request.user),
+        "notices": assignment_notices_for(user=request.user),
+    }
     return render(request, "learning/dashboard.html", context)
 
 

@@ -27,7 +27,9 @@ def personal_data_sections(user: User) -> dict[str, Any]:
 
     Each part of the platform that stores learner data contributes its section here.
     """
+    from assessments.models import QuizAttempt
     from lms.assignments.selectors import personal_data_section as handed_in_work
+    from lms.certificates.models import Certificate
     from lms.learning.models import Enrollment, LessonProgress
 
     enrollments = Enrollment.objects.filter(user=user).select_related("course")
@@ -66,7 +68,32 @@ def personal_data_sections(user: User) -> dict[str, Any]:
             }
             for p in progress
         ],
+        "quiz_attempts": [
+            {
+                "quiz": attempt.quiz.title,
+                "attempt": attempt.number,
+                "started_at": attempt.started_at.isoformat(),
+                "submitted_at": attempt.submitted_at.isoformat() if attempt.submitted_at else None,
+                "percent": float(attempt.percent) if attempt.percent is not None else None,
+                "passed": attempt.passed,
+            }
+            for attempt in QuizAttempt.objects.filter(user=user)
+            .select_related("quiz")
+            .order_by("started_at")
+        ],
         "handed_in_work": handed_in_work(user=user),
+        "certificates": [
+            {
+                "number": certificate.number,
+                "code": certificate.code,
+                "course": certificate.course_title,
+                "issued_at": certificate.issued_at.isoformat(),
+                "revoked_at": certificate.revoked_at.isoformat()
+                if certificate.revoked_at
+                else None,
+            }
+            for certificate in Certificate.objects.filter(learner=user).order_by("issued_at")
+        ],
     }
 
 
@@ -106,7 +133,9 @@ def user_anonymise(*, user: User, requested_by: User) -> User:
     user.groups.clear()
     user.staff_roles.all().delete()
     from lms.assignments.services import submissions_erase
+    from lms.certificates.services import certificates_anonymise
 
     submissions_erase(user=user)  # photos and texts may show the person
+    certificates_anonymise(user=user)  # valid still, but no longer naming them
     log(instance=user, action="lms.user.anonymise", user=requested_by)
     return user

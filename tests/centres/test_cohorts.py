@@ -173,15 +173,15 @@ def test_sessions(world, login):
     assert CohortSession.objects.filter(pk=session.pk).exists()
 
 
-def test_certificates_button_is_a_clear_hook_point(world, login):
+def test_certificates_button_issues_to_the_class_and_shows_the_batch(world, login):
+    from lms.certificates.models import CertificateBatch
+
     client = login(world.admin_a)
     page = client.get(reverse("centres:cohort_detail", args=[world.cohort_a.pk])).content.decode()
     assert reverse("centres:cohort_certificates", args=[world.cohort_a.pk]) in page
-    response = client.post(
-        reverse("centres:cohort_certificates", args=[world.cohort_a.pk]), follow=True
-    )
-    assert response.status_code == 200
-    assert any(
-        "not available yet" in str(m) or m.level_tag == "warning"
-        for m in response.context["messages"]
-    )
+    response = client.post(reverse("centres:cohort_certificates", args=[world.cohort_a.pk]))
+    batch = CertificateBatch.objects.get()
+    assert response.status_code == 302
+    assert response["Location"] == reverse("certificates_admin:batch", args=[batch.pk])
+    members = set(world.cohort_a.memberships.values_list("user_id", flat=True))
+    assert set(batch.items.values_list("learner_id", flat=True)) == members

@@ -15,6 +15,7 @@ from openpyxl import load_workbook
 from curricula.models import Track
 from lms.centres.models import Attendance, AttendanceStatus, CohortMembership
 from lms.centres.reports import Dimension, ReportFilters, centre_report
+from lms.certificates.services import certificate_issue_on_completion
 from lms.core.thaidate import format_thai_month
 from lms.learning.models import Enrollment
 from lms.users.models import User
@@ -30,12 +31,14 @@ def add_learners(world, cohort, count: int, *, completed: int = 0, present: int 
     )
     CohortMembership.objects.bulk_create([CohortMembership(cohort=cohort, user=u) for u in users])
     now = timezone.now()
-    Enrollment.objects.bulk_create(
+    enrollments = Enrollment.objects.bulk_create(
         [
             Enrollment(user=u, course=world.course, completed_at=now if n < completed else None)
             for n, u in enumerate(users)
         ]
     )
+    for enrollment in enrollments[:completed]:
+        certificate_issue_on_completion(enrollment=enrollment)
     session = cohort.sessions.first()
     Attendance.objects.bulk_create(
         [
@@ -81,7 +84,8 @@ def test_numbers_by_centre(figures):
     assert (a.early_sessions, a.children, a.adults) == (1, 3, 1)
     assert report.totals.enrolments == 7
     assert report.totals.learners == 7
-    assert report.totals.certificates == 0  # certificate_source() is the lead's hook
+    # Completing a course issues its certificate at once: one per completion.
+    assert (a.certificates, b.certificates, report.totals.certificates) == (1, 2, 3)
     own = centre_report(user=world.admin_a, dimension=Dimension.CENTRE)
     assert [row.label for row in own.rows] == [a.label]
     assert own.totals.enrolments == 4

@@ -84,3 +84,28 @@ def test_staff_reset_password_forces_a_change_at_next_login(client, learner):
     assert response.status_code == 302
     assert client.get("/learn/").status_code == 200
     assert not User.objects.get(pk=learner.pk).must_change_password
+
+
+def test_export_and_deletion_cover_certificates(
+    client, learner, course, lessons, django_capture_on_commit_callbacks
+):
+    from lms.certificates.models import Certificate
+
+    learner.first_name, learner.last_name = "มาลี", "ศรีสุข"
+    learner.save()
+    enrollment_create(user=learner, course=course)
+    with django_capture_on_commit_callbacks(execute=True):
+        for lesson in lessons:
+            lesson_complete(user=learner, lesson=lesson)
+    certificate = Certificate.objects.get(learner=learner)
+    client.force_login(learner)
+    data = json.loads(client.get("/accounts/my-data/?download=1").content)
+    assert [c["code"] for c in data["certificates"]] == [certificate.code]
+    assert data["quiz_attempts"] == []
+
+    client.post("/accounts/delete/", {"password": "pass-2566-ok", "confirm": "on"})
+    certificate.refresh_from_db()
+    assert certificate.learner_name == "" and certificate.file_name == ""
+    assert certificate.revoked_at is None  # still a valid certificate
+    page = client.get(f"/certificates/verify/{certificate.code}/").content.decode()
+    assert "มาลี" not in page

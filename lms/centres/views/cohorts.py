@@ -185,13 +185,14 @@ def cohort_member_remove_view(request: HttpRequest, pk: int, user_id: int) -> Ht
 @staff_required
 @require_POST
 def cohort_certificates(request: HttpRequest, pk: int) -> HttpResponse:
-    """Hook point: issue certificates to the class (see services.cohort_certificates_issue)."""
+    """Issue certificates to the class, then follow the batch's progress."""
     cohort = _cohort(request, pk)
     try:
-        cohort_certificates_issue(actor=request.user, cohort=cohort)
+        batch = cohort_certificates_issue(actor=request.user, cohort=cohort)
     except CentreError as error:
         messages.warning(request, error.message)
-    return redirect("centres:cohort_detail", pk=cohort.pk)
+        return redirect("centres:cohort_detail", pk=cohort.pk)
+    return redirect("certificates_admin:batch", pk=batch.pk)
 
 
 @staff_required

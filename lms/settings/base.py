@@ -16,6 +16,8 @@ env = environ.Env()
 
 # Local state (SQLite database, uploaded media) lives in one git-ignored folder.
 VAR_DIR = Path(env("LMS_VAR_DIR", default=str(BASE_DIR / "var")))
+# The embedded database, uploads and certificates live here; a fresh clone has no such folder.
+VAR_DIR.mkdir(parents=True, exist_ok=True)
 
 DEBUG = env.bool("DJANGO_DEBUG", default=False)
 SECRET_KEY = env("DJANGO_SECRET_KEY", default="")

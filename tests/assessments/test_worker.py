@@ -24,6 +24,7 @@ from lms.celery import app as celery_app
 from lms.core.platform import platform_setup
 from lms.learning.models import LessonProgress
 from lms.learning.services import enrollment_create
+from tests.celery_broker import broker_url_set
 from tests.factories import CoursePageFactory, LessonPageFactory, UserFactory
 
 from .conftest import ensure_tree_roots
@@ -84,13 +85,14 @@ def worker():
         stderr=subprocess.STDOUT,
     )
     original = celery_app.conf.broker_url, celery_app.conf.task_always_eager
-    celery_app.conf.broker_url = REDIS_URL
+    broker_url_set(REDIS_URL)
     celery_app.conf.task_always_eager = False
     reset_connections()
     try:
         yield queue
     finally:
-        celery_app.conf.broker_url, celery_app.conf.task_always_eager = original
+        broker_url_set(original[0])
+        celery_app.conf.task_always_eager = original[1]
         reset_connections()
         process.terminate()
         try:

@@ -18,6 +18,7 @@ from lms.assignments.services import (
 from lms.learning.models import CompletionSource, Enrollment, LessonProgress
 from lms.learning.services import lesson_complete
 from lms.users import roles
+from tests.celery_broker import broker_url_set
 from tests.factories import UserFactory
 
 from .factories import photo, rubric_assignment
@@ -254,11 +255,11 @@ def broker_down(settings):
     original = app.conf.broker_url
     settings.CELERY_TASK_ALWAYS_EAGER = False
     app.conf.task_always_eager = False
-    app.conf.broker_url = "redis://127.0.0.1:1/0"
+    broker_url_set("redis://127.0.0.1:1/0")
     pools.reset()
     app._pool = app.amqp._producer_pool = None
     yield
-    app.conf.broker_url = original
+    broker_url_set(original)
     app.conf.task_always_eager = True
     pools.reset()
     app._pool = app.amqp._producer_pool = None

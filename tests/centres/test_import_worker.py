@@ -29,6 +29,7 @@ from lms.centres.people_import import import_check, import_start
 from lms.centres.tasks import import_batches_sweep_task
 from lms.core.platform import platform_setup
 from lms.users.models import User
+from tests.celery_broker import broker_url_set
 from tests.factories import CentreFactory, StaffRoleFactory, UserFactory
 
 from .sheets import csv_bytes, person
@@ -77,12 +78,12 @@ def broker(settings):
     def use(url):
         settings.CELERY_TASK_ALWAYS_EAGER = False
         celery_app.conf.task_always_eager = False
-        celery_app.conf.broker_url = url
+        broker_url_set(url)
         reset_broker_connections()
 
     original = celery_app.conf.broker_url
     yield use
-    celery_app.conf.broker_url = original
+    broker_url_set(original)
     celery_app.conf.task_always_eager = True
     reset_broker_connections()
 

@@ -27,6 +27,7 @@ from lms.certificates.batches import certificate_batch_create, certificate_batch
 from lms.certificates.models import Certificate, CertificateBatch, RenderStatus
 from lms.certificates.services import certificates_sweep
 from lms.learning.models import Enrollment
+from tests.celery_broker import broker_url_set
 from tests.certificates.conftest import reset_broker_connections
 from tests.factories import UserFactory
 
@@ -137,14 +138,14 @@ def broker(settings):
     def use(url):
         settings.CELERY_TASK_ALWAYS_EAGER = False
         celery_app.conf.task_always_eager = False
-        celery_app.conf.broker_url = url
+        broker_url_set(url)
         reset_broker_connections()
         # Leftovers from an interrupted earlier run must not be consumed here.
         celery_app.control.purge()
 
     original = celery_app.conf.broker_url
     yield use
-    celery_app.conf.broker_url = original
+    broker_url_set(original)
     celery_app.conf.task_always_eager = True
     reset_broker_connections()
 

@@ -24,6 +24,7 @@ from lms.certificates.services import (
     certificate_template_default,
     certificates_sweep,
 )
+from tests.celery_broker import broker_url_set
 from tests.certificates.conftest import reset_broker_connections
 
 
@@ -181,12 +182,12 @@ def test_enqueue_with_the_broker_down_does_not_raise(learner, complete_course, s
     settings.CELERY_TASK_ALWAYS_EAGER = False
     original = celery_app.conf.broker_url
     celery_app.conf.task_always_eager = False
-    celery_app.conf.broker_url = "redis://127.0.0.1:1/0"  # nothing listens on port 1
+    broker_url_set("redis://127.0.0.1:1/0")  # nothing listens on port 1
     reset_broker_connections()
     try:
         assert certificate_enqueue_render(certificate_id=certificate.pk) is False
     finally:
-        celery_app.conf.broker_url = original
+        broker_url_set(original)
         celery_app.conf.task_always_eager = True
         reset_broker_connections()
     certificate.refresh_from_db()

@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 
 from lms.celery import app as celery_app
+from tests.celery_broker import broker_url_set
 from tests.certificates.conftest import reset_broker_connections
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -20,12 +21,12 @@ def real_broker(settings):
     def use(url):
         settings.CELERY_TASK_ALWAYS_EAGER = False
         settings.CELERY_BROKER_URL = url
-        celery_app.conf.broker_url = url
+        broker_url_set(url)
         reset_broker_connections()
 
     original = celery_app.conf.broker_url
     yield use
-    celery_app.conf.broker_url = original
+    broker_url_set(original)
     reset_broker_connections()
 
 

@@ -94,6 +94,7 @@ def test_learner_finishes_a_course_and_a_real_worker_renders_the_certificate(
                 answer_the_safety_quiz(page)
                 shots(page, "quiz-answered")
                 page.locator("button[name=finish]").click()
+                page.wait_for_url("**/submit/")
                 page.locator("main form button[type=submit]").click()
                 page.wait_for_url("**/review/")
                 assert page.locator(".result--passed").is_visible()

@@ -78,3 +78,37 @@ def _fresh_content_type_cache():
 
     ContentType.objects.clear_cache()
     yield
+
+
+def admin_in_english(user):
+    """Wagtail shows its admin in each user's preferred language (Thai by default); tests
+    that read English messages from admin pages ask for English."""
+    from wagtail.users.models import UserProfile
+
+    profile = UserProfile.get_for_user(user)
+    profile.preferred_language = "en"
+    profile.save(update_fields=["preferred_language"])
+    return user
+
+
+@pytest.fixture
+def english():
+    """Messages made in the test itself (services, parsers, templates rendered here) in
+    English, and reverse() giving the /en/ addresses."""
+    from django.utils import translation
+
+    with translation.override("en"):
+        yield
+
+
+@pytest.fixture(autouse=True)
+def _thai_by_default():
+    """Every test starts in the site's default language. (A request leaves its language
+    active in the test's thread; without this, what a test reads would depend on the test
+    that ran before it.)"""
+    from django.conf import settings
+    from django.utils import translation
+
+    translation.activate(settings.LANGUAGE_CODE)
+    yield
+    translation.deactivate()

@@ -8,6 +8,7 @@ import pytest
 
 from assessments.models import Question, Quiz, QuizAttempt
 from lms.users import roles
+from tests.conftest import admin_in_english
 from tests.factories import UserFactory
 
 from .factories import make_quiz, single_choice
@@ -20,7 +21,7 @@ QUIZ_ADD = "/admin/snippets/assessments/quiz/add/"
 
 @pytest.fixture
 def trainer(client, home):
-    user = UserFactory(username="somsak")
+    user = admin_in_english(UserFactory(username="somsak"))
     user.groups.add(Group.objects.get(name=roles.TRAINERS))
     client.force_login(user)
     return user
@@ -74,6 +75,17 @@ def test_trainer_sees_the_quizzes_menu(client, trainer):
     html = client.get("/admin/").content.decode()
     for label in ("Quizzes", "Questions", "Question banks", "Results", "Import questions (GIFT)"):
         assert label in html, label
+
+
+def test_the_quizzes_menu_is_in_thai_for_a_thai_trainer(client, home):
+    user = UserFactory(username="malai")
+    user.groups.add(Group.objects.get(name=roles.TRAINERS))
+    client.force_login(user)
+    html = client.get("/admin/").content.decode()
+    for label in ("แบบทดสอบ", "ข้อสอบ", "คลังข้อสอบ", "ผลการสอบ", "นำเข้าข้อสอบ (GIFT)"):
+        # The admin's menu is JSON inside the page, with Thai letters escaped.
+        assert json.dumps(label)[1:-1] in html, label
+    assert "Question banks" not in html
 
 
 def test_trainer_writes_a_single_choice_question(client, trainer):

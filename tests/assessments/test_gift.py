@@ -11,6 +11,7 @@ from assessments.gift import MAX_FILE_BYTES, GiftFileError, gift_decode, gift_pa
 from assessments.models import Question, QuestionBank, QuestionKind
 from assessments.services import gift_import
 from lms.users import roles
+from tests.conftest import admin_in_english
 from tests.factories import UserFactory
 
 DATA = Path(__file__).parent / "data"
@@ -76,7 +77,7 @@ def test_missing_word_escapes_and_html():
     assert "<b>" not in html.prompt_html
 
 
-def test_broken_file_reports_each_question_with_its_line_and_reason():
+def test_broken_file_reports_each_question_with_its_line_and_reason(english):
     report = gift_parse(BROKEN)
     assert [q.title for q in report.valid] == ["ดี", "ดีอีกข้อ"]
     errors = {q.title: (q.line, q.error) for q in report.invalid}
@@ -94,6 +95,9 @@ def test_report_speaks_the_users_language():
     with translation.override("en"):
         english = gift_parse(BROKEN).invalid[0].error
     assert english.startswith("There is no answer part")
+    with translation.override("th"):
+        thai = gift_parse(BROKEN).invalid[0].error
+    assert thai.startswith("ไม่มีส่วนคำตอบ")
 
 
 @pytest.mark.parametrize(
@@ -107,7 +111,7 @@ def test_report_speaks_the_users_language():
         ("ข้อ \x1b[31m {T}".encode(), "control characters"),
     ],
 )
-def test_hostile_files_get_a_clear_error(data, fragment):
+def test_hostile_files_get_a_clear_error(data, fragment, english):
     with pytest.raises(GiftFileError) as error:
         gift_decode(data)
     assert fragment in str(error.value)
@@ -135,7 +139,7 @@ def test_too_many_questions_is_refused():
 def trainer(home):
     from django.contrib.auth.models import Group
 
-    user = UserFactory(username="trainer")
+    user = admin_in_english(UserFactory(username="trainer"))
     user.groups.add(Group.objects.get(name=roles.TRAINERS))
     return user
 

@@ -95,7 +95,8 @@ def test_item_analysis_share_right_and_most_chosen_wrong_answer(world):
     assert (choice.answers, choice.correct) == (6, 2)
     assert choice.share_correct == Decimal("33.3")
     assert (choice.common_wrong, choice.common_wrong_count) == ("ผิดบ่อย", 3)
-    assert (statement.correct, statement.common_wrong) == (4, "False")
+    # The answer is named in the reader's language.
+    assert (statement.correct, statement.common_wrong) == (4, "เท็จ")
     # Scoped: the north trainer's analysis leaves out the south learner.
     north = quiz_item_analysis(viewer=world["trainers"][world["north"]], quiz=world["quiz"])
     assert north[0].answers == 5 and north[0].common_wrong_count == 2

@@ -96,7 +96,7 @@ def test_photo_cut_off_in_its_header_is_refused(keep):
         prepare_image(upload("cut.jpg", raw[:keep]), max_bytes=MB)
 
 
-def test_too_many_pixels_is_refused_before_decoding():
+def test_too_many_pixels_is_refused_before_decoding(english):
     buffer = io.BytesIO()
     Image.new("L", (10_000, 8_000)).save(buffer, format="PNG")  # 80 megapixels, tiny file
     with pytest.raises(UploadRejected) as refused:

@@ -6,6 +6,7 @@ from lms.centres.models import StaffRoleKind
 from lms.learning.services import enrollment_create, lesson_complete
 from lms.users import roles
 from lms.users.models import TitlePrefix
+from tests.conftest import admin_in_english
 from tests.factories import CentreFactory, StaffRoleFactory, UserFactory
 
 
@@ -53,7 +54,8 @@ def other_learner(centre):
 
 
 def _staff(username, group_name, centre=None, role=None):
-    user = UserFactory(username=username)
+    # These tests read the admin's messages in English.
+    user = admin_in_english(UserFactory(username=username))
     user.groups.add(Group.objects.get(name=group_name))
     if centre is not None:
         StaffRoleFactory(user=user, centre=centre, role=role)

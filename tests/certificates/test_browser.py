@@ -62,17 +62,17 @@ def test_learner_downloads_and_checks_their_certificate(page, learner, complete_
     complete_course(learner)  # committed: the certificate renders in-process on commit
     log_in(page, "malee")
     page.wait_for_url("**/certificates/")
-    assert page.get_by_text("Ready").is_visible()
+    assert page.get_by_text("พร้อมแล้ว", exact=True).is_visible()
     page.screenshot(path=ARTIFACTS / "certificates-mine-360.png", full_page=True)
 
     with page.expect_download() as download_info:
-        page.get_by_role("link", name="Download PDF").click()
+        page.get_by_role("link", name="ดาวน์โหลด PDF").click()
     download = download_info.value
     assert download.suggested_filename.startswith("certificate-")
     assert Path(download.path()).read_bytes().startswith(b"%PDF")
 
-    page.get_by_role("link", name="Verification page").click()
-    assert page.get_by_role("heading", name="This certificate is valid").is_visible()
+    page.get_by_role("link", name="หน้าตรวจสอบ").click()
+    assert page.get_by_role("heading", name="เกียรติบัตรนี้ใช้ได้").is_visible()
     assert page.get_by_text("นางสาวมาลี ศรีสุข").is_visible()
     # Nothing is wider than the phone.
     assert page.evaluate("document.documentElement.scrollWidth") <= 360
@@ -82,8 +82,8 @@ def test_learner_downloads_and_checks_their_certificate(page, learner, complete_
     code = page.locator(".verify-facts .code").inner_text()
     page.goto(f"{page.base_url}/certificates/verify/")
     page.fill("input[name=code]", code.replace("-", " ").lower())
-    page.get_by_role("button", name="Check").click()
-    assert page.get_by_role("heading", name="This certificate is valid").is_visible()
+    page.get_by_role("button", name="ตรวจสอบ", exact=True).click()
+    assert page.get_by_role("heading", name="เกียรติบัตรนี้ใช้ได้").is_visible()
 
 
 def test_bulk_issue_progress_bar_moves_while_the_batch_runs(page, course, centre, centre_admin):

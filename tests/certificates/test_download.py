@@ -58,7 +58,7 @@ def test_a_pdf_not_ready_yet_says_so(client, learner, certificate):
     client.force_login(learner)
     response = client.get(_url(certificate))
     assert response.status_code == 202
-    assert "being prepared" in response.content.decode()
+    assert "กำลังเตรียมเกียรติบัตรของคุณ" in response.content.decode()
 
 
 def test_a_revoked_certificate_is_not_handed_to_its_learner(
@@ -83,4 +83,4 @@ def test_learner_sees_their_certificates(
     assert response.status_code == 200
     assert certificate.course_title in html
     assert _url(certificate) in html
-    assert "Ready" in html
+    assert "พร้อมแล้ว" in html

@@ -30,12 +30,12 @@ def test_dashboard_list_is_one_query_however_many_certificates(
         certificate_issue(actor=national_admin, learner=learner, course=course, reason=f"ใหม่ {i}")
     with django_assert_num_queries(1):
         html = _render(learner)
-    assert html.count("Revoked") == 8
-    assert html.count("Being prepared") == 1  # on_commit did not run here
+    assert html.count("ถูกเพิกถอน") == 8
+    assert html.count("กำลังเตรียม") == 1  # on_commit did not run here
 
 
 def test_dashboard_list_when_there_is_none(learner):
-    assert "When you complete a course" in _render(learner)
+    assert "เมื่อคุณเรียนจบหลักสูตร เกียรติบัตรจะแสดงที่นี่" in _render(learner)
 
 
 def test_staff_scope(learner, certified, centre_admin, far_admin, national_admin, trainer):

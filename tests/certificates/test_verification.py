@@ -35,7 +35,7 @@ def test_valid_certificate_html(client, certificate, django_assert_max_num_queri
         response = client.get(VERIFY.format(certificate.display_code))
     assert response.status_code == 200
     html = response.content.decode()
-    assert "This certificate is valid" in html
+    assert "เกียรติบัตรนี้ใช้ได้" in html
     assert "นางสาวมาลี ศรีสุข" in html
     assert certificate.course_title in html
     assert "ศูนย์ดิจิทัลชุมชนตำบลโพธิ์ตาก" in html
@@ -68,8 +68,8 @@ def test_revoked_certificate_shows_date_and_reason(client, certificate, national
     html_response = client.get(VERIFY.format(certificate.display_code))
     assert html_response.status_code == 200
     html = html_response.content.decode()
-    assert "This certificate has been revoked" in html
-    assert "This certificate is valid" not in html
+    assert "เกียรติบัตรนี้ถูกเพิกถอนแล้ว" in html
+    assert "เกียรติบัตรนี้ใช้ได้" not in html
     assert "พบว่าทำแบบทดสอบแทนกัน" in html
     assert "พ.ศ." in html
 
@@ -87,7 +87,7 @@ def test_unknown_code_is_a_helpful_404(client, code):
     response = client.get(VERIFY.format(code))
     assert response.status_code == 404
     html = response.content.decode()
-    assert "We could not find this certificate" in html
+    assert "เราไม่พบเกียรติบัตรนี้" in html
     assert 'name="code"' in html  # a form to type it again
 
     body = client.get(VERIFY.format(code), {"format": "json"}).json()
@@ -114,7 +114,7 @@ def test_verify_form_rejects_what_cannot_be_a_code(client):
     assert client.get("/certificates/verify/").status_code == 200
     response = client.get("/certificates/verify/", {"code": "12345"})
     assert response.status_code == 400
-    assert "does not look like a certificate code" in response.content.decode()
+    assert "รหัสนี้ไม่เหมือนรหัสเกียรติบัตร" in response.content.decode()
     assert client.get("/certificates/verify/", {"code": "x" * 5000}).status_code == 400
 
 

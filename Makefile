@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 PY := $(BIN)/python
 TEST_ENV := DJANGO_SETTINGS_MODULE=lms.settings.test
 
-.PHONY: run test install check lint format messages worker beat browser-test bench bench-data clean
+.PHONY: run test install check lint format messages worker beat browser-test bench bench-data bench-install clean
 
 ## install: Python packages into .venv and front-end packages into node_modules
 install: $(VENV)/.installed node_modules/.installed
@@ -60,6 +60,24 @@ worker: install
 
 beat: install
 	$(BIN)/celery -A lms beat --loglevel=INFO
+
+## bench-data: synthetic data for the benchmarks in PostgreSQL (SCALE=small|national)
+SCALE ?= small
+bench-data: bench-install
+	$(PY) -m bench.data --scale $(SCALE)
+
+## bench: the quick benchmark set on the small data set (under ten minutes), a Markdown table
+## at the end; `make bench BENCH_ARGS=--national` adds the national data set's pages and reports
+bench: bench-install
+	@test -f var/bench/data-small.json || $(PY) -m bench.data --scale small
+	$(PY) -m bench.run $(BENCH_ARGS)
+
+bench-install: $(VENV)/.bench-installed
+
+$(VENV)/.bench-installed: $(VENV)/.installed node_modules/.installed
+	$(BIN)/pip install --quiet --disable-pip-version-check -e '.[dev,bench]'
+	command -v wrk >/dev/null || (apt-get update -q && apt-get install -y -q wrk)
+	touch $@
 
 clean:
 	rm -rf var staticfiles test-artifacts

@@ -85,7 +85,10 @@ def course_progress_for(
     Progress is stored against the canonical (Thai) lessons and matched to the
     lessons being read through their shared translation key.
     """
-    lessons = list(LessonPage.objects.child_of(course).live().order_by("path"))
+    # The outline needs titles, links and flags, not the lessons' bodies (up to 200 of them).
+    lessons = list(
+        LessonPage.objects.child_of(course).live().defer_streamfields().order_by("path")
+    )
     canonical = canonical_page(course)
     enrollment = None
     states: dict = {}

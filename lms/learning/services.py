@@ -6,6 +6,7 @@ the moment the last requirement is met, and announced from one place:
 `enrollment_completion_check`.
 """
 
+import datetime as dt
 import logging
 from dataclasses import dataclass
 
@@ -144,6 +145,10 @@ def lesson_is_open(*, enrollment: Enrollment, lesson: LessonPage) -> bool:
     return not earlier.exclude(pk__in=done).exists()
 
 
+# Visits closer together than this are one visit: reloading a lesson writes nothing.
+VISIT_RESOLUTION = dt.timedelta(minutes=1)
+
+
 def lesson_visit(*, user: User, lesson: LessonPage) -> LessonProgress | None:
     """Record that `user` opened `lesson`. Returns None when they are not enrolled."""
     lesson = canonical_page(lesson).specific
@@ -162,6 +167,8 @@ def lesson_visit(*, user: User, lesson: LessonPage) -> LessonProgress | None:
     except IntegrityError:
         progress, created = LessonProgress.objects.get(enrollment=enrollment, lesson=lesson), False
     if not created:
+        if progress.last_visited_at and now - progress.last_visited_at < VISIT_RESOLUTION:
+            return progress  # a reload a moment later changes nothing worth a write
         LessonProgress.objects.filter(pk=progress.pk).update(last_visited_at=now)
         if progress.first_visited_at is None:
             LessonProgress.objects.filter(pk=progress.pk, first_visited_at__isnull=True).update(

@@ -1,3 +1,5 @@
+import datetime as dt
+
 import pytest
 
 from lms.learning.models import CompletionSource, Enrollment, LessonProgress
@@ -70,3 +72,22 @@ def test_visit_records_first_and_last_visit(learner, course, lessons):
     progress = LessonProgress.objects.get(pk=first.pk)
     assert progress.first_visited_at <= progress.last_visited_at
     assert progress.state == "in_progress"
+
+
+def test_reloading_a_lesson_within_a_minute_writes_nothing_later_visits_are_recorded(
+    learner, course, lessons
+):
+    enrollment = enrollment_create(user=learner, course=course).enrollment
+    first = lesson_visit(user=learner, lesson=lessons[0])
+    stored = LessonProgress.objects.get(pk=first.pk)
+    activity = Enrollment.objects.get(pk=enrollment.pk).last_activity_at
+
+    lesson_visit(user=learner, lesson=lessons[0])  # a reload
+    assert LessonProgress.objects.get(pk=first.pk).last_visited_at == stored.last_visited_at
+    assert Enrollment.objects.get(pk=enrollment.pk).last_activity_at == activity
+
+    an_hour_ago = stored.last_visited_at - dt.timedelta(hours=1)
+    LessonProgress.objects.filter(pk=first.pk).update(last_visited_at=an_hour_ago)
+    lesson_visit(user=learner, lesson=lessons[0])
+    assert LessonProgress.objects.get(pk=first.pk).last_visited_at > stored.last_visited_at
+    assert Enrollment.objects.get(pk=enrollment.pk).last_activity_at > activity

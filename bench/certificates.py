@@ -34,9 +34,19 @@ def _rss_mib(pid: int) -> float:
 def _pool_children(pid: int) -> list[int]:
     children = []
     for task in Path(f"/proc/{pid}/task").iterdir():
-        text = (task / "children").read_text().split()
-        children.extend(int(child) for child in text)
+        with contextlib.suppress(OSError):
+            children.extend(int(child) for child in (task / "children").read_text().split())
     return children
+
+
+def _pool_rss(processes) -> float:
+    """Mean resident memory of the workers' pool processes (where the rendering happens)."""
+    sizes = []
+    for process in processes:
+        for child in _pool_children(process.pid):
+            with contextlib.suppress(OSError):
+                sizes.append(_rss_mib(child))
+    return sum(sizes) / len(sizes) if sizes else 0.0
 
 
 def _env() -> dict:
@@ -135,20 +145,19 @@ def _pipeline(ids: list[int], worker_count: int) -> dict:
             render_certificate.apply_async(args=[certificate_id], connection=connection)
     rendered = Certificate.objects.filter(pk__in=ids, status=RenderStatus.RENDERED)
     with workers(worker_count) as processes:
-        children = [child for p in processes for child in _pool_children(p.pid)]
         started = time.monotonic()
         rss_start = None
         while True:
             done = rendered.count()
             if rss_start is None and done >= min(len(ids), 10 * worker_count):
-                rss_start = sum(_rss_mib(child) for child in children) / len(children)
+                rss_start = _pool_rss(processes)
             if done == len(ids):
                 break
             if time.monotonic() - started > 900:
                 raise RuntimeError(f"only {done} of {len(ids)} certificates rendered in 15 min")
             time.sleep(0.1)
         seconds = time.monotonic() - started
-        rss_end = sum(_rss_mib(child) for child in children) / len(children)
+        rss_end = _pool_rss(processes)
     once = Certificate.objects.filter(pk__in=ids, render_count=1).count()
     result = {
         "workers": worker_count,

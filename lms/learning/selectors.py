@@ -86,9 +86,7 @@ def course_progress_for(
     lessons being read through their shared translation key.
     """
     # The outline needs titles, links and flags, not the lessons' bodies (up to 200 of them).
-    lessons = list(
-        LessonPage.objects.child_of(course).live().defer_streamfields().order_by("path")
-    )
+    lessons = list(LessonPage.objects.child_of(course).live().defer_streamfields().order_by("path"))
     canonical = canonical_page(course)
     enrollment = None
     states: dict = {}

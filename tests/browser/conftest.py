@@ -14,6 +14,9 @@ from lms.core.demo.seed import demo_seed
 ARTIFACTS = Path(__file__).resolve().parents[2] / "test-artifacts" / "screenshots"
 PHONE = {"width": 360, "height": 780}
 DESKTOP = {"width": 1280, "height": 900}
+# A journey that must work on a phone and at a desk: its screenshots go to one folder per
+# width, as the ids end the test's node name.
+WIDTHS = pytest.mark.parametrize("viewport", [PHONE, DESKTOP], ids=["360px", "desktop"])
 
 
 def pytest_collection_modifyitems(items):
@@ -51,6 +54,53 @@ def phone(playwright_browser):
     page.set_default_timeout(15_000)
     yield page
     context.close()
+
+
+@pytest.fixture
+def browser_page(playwright_browser):
+    """Open a Thai page of the given size (PHONE, DESKTOP) in a context of its own."""
+    contexts = []
+
+    def open_page(viewport):
+        context = playwright_browser.new_context(
+            viewport=viewport, locale="th-TH", device_scale_factor=1
+        )
+        contexts.append(context)
+        page = context.new_page()
+        page.set_default_timeout(15_000)
+        return page
+
+    yield open_page
+    for context in contexts:
+        context.close()
+
+
+def fits(page, viewport=PHONE):
+    """Nothing on the page needs more than the viewport's width (no sideways scrolling)."""
+    width = page.evaluate("document.documentElement.scrollWidth")
+    assert width <= viewport["width"], f"{page.url} is {width} px wide"
+
+
+@pytest.fixture(scope="session")
+def live_server(live_server):
+    """pytest-django's live server, made to let go of the test database when it stops.
+
+    Each request thread of Django's live server has its own database connection, kept
+    between requests (CONN_MAX_AGE on PostgreSQL) for as long as the browser keeps that
+    HTTP connection open, and closed when the HTTP connection ends
+    (ThreadedWSGIServer.close_request). Those threads are daemons that nobody waits for:
+    when the run ended, the test database could be dropped before the last of them had
+    closed its connection, and PostgreSQL refused ("is being accessed by other users").
+    Made non-daemon, they are joined by server_close() when the server stops, and an idle
+    HTTP connection times out, so that the join cannot hang on a browser left open.
+    """
+    httpd = live_server.thread.httpd
+    httpd.daemon_threads = False
+    httpd.block_on_close = True
+    httpd.RequestHandlerClass = type(
+        "ClosingRequestHandler", (httpd.RequestHandlerClass,), {"timeout": 30}
+    )
+    yield live_server
 
 
 @pytest.fixture

@@ -1,4 +1,5 @@
-"""Accessibility of every learner and public page of the journeys, at 360 px and desktop.
+"""Accessibility of every learner and public page of the journeys, and of the centre staff
+pages that the centre journeys use, at 360 px and desktop.
 
 axe-core (installed from the npm registry by `make install`, never committed) checks
 each page against WCAG 2.1 A and AA: no serious or critical violation is allowed. Each
@@ -9,15 +10,19 @@ script can be injected; the policy itself is tested in tests/proof/test_security
 
 from pathlib import Path
 
+from django.urls import reverse
+
 import pytest
 
 from assessments.models import QuizAttempt
 from lms.assignments.models import Submission
+from lms.centres.demo import COHORT_NAME
+from lms.centres.models import Cohort, EarlyChildhoodSession, ImportBatch
 from lms.certificates.models import Certificate
 from lms.learning.models import LessonProgress
 
 from .conftest import DESKTOP, PHONE
-from .test_centre_journey import log_in
+from .test_centre_journey import SAMPLE, log_in
 
 AXE = Path(__file__).resolve().parents[2] / "node_modules" / "axe-core" / "axe.min.js"
 WCAG = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
@@ -65,6 +70,39 @@ def _pages(result) -> tuple[list[str], list[str]]:
         "/accounts/password/",
     ]
     return public, learner
+
+
+def _staff_pages(result) -> list[str]:
+    """The centre pages of journeys 4 and 5 (lms/centres/urls.py), with the demo's ids."""
+    centre = result["centre"]
+    cohort = Cohort.objects.get(centre=centre, name=COHORT_NAME)
+    session = cohort.sessions.order_by("date").first()  # has happened: attendance recorded
+    learner = result["users"]["demo-learner"]
+    early = EarlyChildhoodSession.objects.filter(centre=centre).first()
+
+    def url(name, *args):
+        return reverse(f"centres:{name}", args=args)
+
+    return [
+        url("home"),
+        url("cohort_list"),
+        url("cohort_create"),
+        url("cohort_detail", cohort.pk),
+        url("cohort_edit", cohort.pk),
+        url("cohort_members_add", cohort.pk),
+        url("session_create", cohort.pk),
+        url("session_attendance", session.pk),
+        url("session_edit", session.pk),
+        url("session_qr", session.pk),
+        url("learner_list"),
+        url("learner_detail", learner.pk),
+        url("import_upload") + f"?cohort={cohort.pk}",
+        url("report"),
+        url("report") + "?by=centre",
+        url("early_childhood_list"),
+        url("early_childhood_create"),
+        url("early_childhood_edit", early.pk),
+    ]
 
 
 def _axe(page) -> list[dict]:
@@ -132,6 +170,38 @@ def test_learner_and_public_pages_have_no_serious_accessibility_violations(
     finally:
         context.close()
     print(f"axe: {checked} pages at {viewport['width']} px, {len(problems)} problems")
+    assert not problems, "accessibility problems:\n" + "\n".join(problems)
+
+
+@pytest.mark.parametrize("viewport", [PHONE, DESKTOP], ids=["360px", "desktop"])
+def test_centre_staff_pages_have_no_serious_accessibility_violations(
+    demo, playwright_browser, viewport
+):
+    """The demo centre admin's pages: classes, attendance, learners, the spreadsheet
+    import (the upload form and a dry run's result), reports and early childhood."""
+    assert AXE.exists(), "axe-core is missing: run `make install` (npm ci)"
+    base, result = demo
+    paths = _staff_pages(result)
+    context = playwright_browser.new_context(viewport=viewport, locale="th-TH", bypass_csp=True)
+    page = context.new_page()
+    page.set_default_timeout(20_000)
+    problems: list[str] = []
+    try:
+        log_in(page, base, "demo-centre-admin")
+        # A dry run of the sample spreadsheet, so that its result page is checked too.
+        page.goto(base + reverse("centres:import_upload"))
+        page.set_input_files("#id_file", str(SAMPLE))
+        page.locator("main form.form button[type=submit]").first.click()
+        page.wait_for_load_state()
+        paths.append(reverse("centres:import_detail", args=[ImportBatch.objects.latest("pk").pk]))
+        for path in paths:
+            response = page.goto(base + path)
+            assert response.status == 200, f"{path}: {response.status}"
+            problems += _describe(f"[centre admin] {path}", _axe(page))
+            problems += _skip_link_works(page, path)
+    finally:
+        context.close()
+    print(f"axe: {len(paths)} staff pages at {viewport['width']} px, {len(problems)} problems")
     assert not problems, "accessibility problems:\n" + "\n".join(problems)
 
 

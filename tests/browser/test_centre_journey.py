@@ -1,9 +1,10 @@
-"""Journeys 4 and 5 at phone width (360 px).
+"""Journeys 4 and 5 at phone width (360 px) and at desktop width.
 
 A centre admin opens a class, imports 25 villagers from a spreadsheet with 3 bad
-rows (the dry run first, then the 22 good rows), takes attendance on the phone
-and downloads the centre's XLSX report, which holds the right numbers. A
-facilitator records an early-childhood session.
+rows (the dry run first, then the 22 good rows), takes attendance (on the phone, or
+at the centre's computer) and downloads the centre's XLSX report, which holds the
+right numbers. A facilitator records an early-childhood session. The QR check-in
+happens between two phones.
 """
 
 import datetime as dt
@@ -18,6 +19,8 @@ from lms.centres.models import Attendance, Cohort, EarlyChildhoodSession, Import
 from lms.centres.reports import MEASURES
 from lms.learning.models import Enrollment
 
+from .conftest import PHONE, WIDTHS, fits
+
 SAMPLE = Path(__file__).resolve().parents[2] / "docs" / "samples" / "learners-25-rows-3-errors.xlsx"
 
 
@@ -29,23 +32,20 @@ def log_in(page, base, username):
     page.wait_for_load_state()
 
 
-def fits_the_phone(page):
-    assert page.evaluate("document.documentElement.scrollWidth") <= 360
-
-
 def submit(page, form="main form.form"):
     page.locator(f"{form} button[type=submit]").first.click()
     page.wait_for_load_state()
 
 
-def test_centre_admin_imports_a_class_and_takes_attendance(demo, phone, shots):
+@WIDTHS
+def test_centre_admin_imports_a_class_and_takes_attendance(demo, browser_page, viewport, shots):
     base, result = demo
-    page = phone
+    page = browser_page(viewport)
     today = timezone.localdate()
     log_in(page, base, "demo-centre-admin")
     page.goto(base + "/centre/")
     shots(page, "staff-home")
-    fits_the_phone(page)
+    fits(page, viewport)
 
     # A new class of the online-selling course.
     page.goto(base + "/centre/classes/new/")
@@ -69,7 +69,7 @@ def test_centre_admin_imports_a_class_and_takes_attendance(demo, phone, shots):
     # The spreadsheet: the dry run first.
     page.goto(base + f"/centre/import/?cohort={cohort.pk}")
     shots(page, "import-upload")
-    fits_the_phone(page)
+    fits(page, viewport)
     page.set_input_files("#id_file", str(SAMPLE))
     submit(page)
     batch = ImportBatch.objects.latest("pk")
@@ -78,7 +78,7 @@ def test_centre_admin_imports_a_class_and_takes_attendance(demo, phone, shots):
     assert page.locator(".row-results > li").count() == 3  # the rows with errors, with reasons
     assert "12345" in page.locator(".row-results").inner_text()
     shots(page, "dry-run")
-    fits_the_phone(page)
+    fits(page, viewport)
     assert cohort.memberships.count() == 0  # nothing saved yet
 
     # The 22 good rows, by the admin's choice.
@@ -95,7 +95,7 @@ def test_centre_admin_imports_a_class_and_takes_attendance(demo, phone, shots):
     assert len(rows) == 25
     assert sum(1 for row in rows if row[4]) == 22  # initial passwords of the new accounts
 
-    # Attendance on the phone.
+    # Attendance: one tap per person on the phone, a row per person at a desk.
     session = cohort.sessions.get()
     page.goto(base + f"/centre/sessions/{session.pk}/")
     page.locator("button[name=all][value=present]").click()
@@ -105,7 +105,7 @@ def test_centre_admin_imports_a_class_and_takes_attendance(demo, phone, shots):
     items.nth(0).locator(".choice-absent").click()
     items.nth(1).locator(".choice-excused").click()
     shots(page, "attendance")
-    fits_the_phone(page)
+    fits(page, viewport)
     page.locator(".save-bar button").click()
     page.wait_for_load_state()
     shots(page, "attendance-saved")
@@ -119,7 +119,7 @@ def test_centre_admin_imports_a_class_and_takes_attendance(demo, phone, shots):
     # The centre's report, as a spreadsheet.
     page.goto(base + "/centre/reports/?by=centre")
     shots(page, "report")
-    fits_the_phone(page)
+    fits(page, viewport)
     with page.expect_download() as download:
         page.locator("a[href*='/reports/export.xlsx']").click()
     sheet = load_workbook(io.BytesIO(Path(download.value.path()).read_bytes())).active
@@ -140,9 +140,10 @@ def test_centre_admin_imports_a_class_and_takes_attendance(demo, phone, shots):
     assert row[column["early_sessions"]] == early
 
 
-def test_facilitator_records_an_early_childhood_session(demo, phone, shots):
+@WIDTHS
+def test_facilitator_records_an_early_childhood_session(demo, browser_page, viewport, shots):
     base, result = demo
-    page = phone
+    page = browser_page(viewport)
     log_in(page, base, "demo-trainer")
     page.goto(base + "/centre/early-childhood/new/")
     activity = result["activities"][0]
@@ -153,7 +154,7 @@ def test_facilitator_records_an_early_childhood_session(demo, phone, shots):
     page.fill("#id_adults", "4")
     page.fill("#id_notes", "เด็ก ๆ ช่วยกันเก็บของเล่นหลังกิจกรรม")
     shots(page, "record-form")
-    fits_the_phone(page)
+    fits(page, viewport)
     count = EarlyChildhoodSession.objects.count()
     submit(page)
     shots(page, "recorded")
@@ -178,12 +179,12 @@ def test_learner_checks_in_by_scanning_the_trainers_qr_code(
     session = CohortSession.objects.create(
         cohort=cohort, date=date, start_time=start, end_time=end, topic="เช็กชื่อด้วยคิวอาร์"
     )
-    phone_size = {"viewport": {"width": 360, "height": 780}, "locale": "th-TH"}
+    phone_size = {"viewport": PHONE, "locale": "th-TH"}
     trainer = playwright_browser.new_context(**phone_size).new_page()
     log_in(trainer, base, "demo-trainer")
     trainer.goto(base + f"/centre/sessions/{session.pk}/qr/")
     shots(trainer, "trainer-shows-qr")
-    fits_the_phone(trainer)
+    fits(trainer, PHONE)
     image = tmp_path / "qr.png"
     trainer.locator(".qr-box img").screenshot(path=str(image))
     scanned = subprocess.run(
@@ -199,7 +200,7 @@ def test_learner_checks_in_by_scanning_the_trainers_qr_code(
     learner.locator("main form button[type=submit]").click()
     learner.wait_for_url(scanned)
     shots(learner, "learner-confirms")
-    fits_the_phone(learner)
+    fits(learner, PHONE)
     learner.locator(".checkin-card button[type=submit]").click()
     learner.wait_for_load_state()
     shots(learner, "learner-present")

@@ -1,13 +1,17 @@
-"""Journey 2 at phone width: sign up, find a course by a Thai word inside a lesson
-title, enrol, do lesson one, find that lesson two is finished by its practical
-assignment (no "done" button), come back another day and Continue to lesson two."""
+"""Journey 2 at phone width (360 px) and at desktop width: sign up, find a course by a
+Thai word inside a lesson title, enrol, do lesson one, find that lesson two is finished by
+its practical assignment (no "done" button), come back another day and Continue to lesson
+two."""
 
 from lms.learning.models import Enrollment
 
+from .conftest import WIDTHS, fits
 
-def test_sign_up_find_learn_and_resume(demo, phone, shots):
+
+@WIDTHS
+def test_sign_up_find_learn_and_resume(demo, browser_page, viewport, shots):
     base, result = demo
-    page = phone
+    page = browser_page(viewport)
     page.goto(base + "/")
     shots(page, "home")
     page.get_by_role("link", name="สมัครสมาชิก").first.click()
@@ -58,5 +62,5 @@ def test_sign_up_find_learn_and_resume(demo, phone, shots):
     assert page.locator("h1").inner_text() == "ถ่ายรูปสินค้าด้วยโทรศัพท์มือถือ"
     enrollment = Enrollment.objects.get(user__username="nok.phantip")
     assert enrollment.progress.filter(completed_at__isnull=False).count() == 1
-    # Nothing on the page needs more than the phone's width.
-    assert page.evaluate("document.documentElement.scrollWidth") <= 360
+    # Nothing on the page needs more than the screen's width.
+    fits(page, viewport)

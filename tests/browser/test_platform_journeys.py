@@ -16,7 +16,6 @@ from pathlib import Path
 
 from django.core.files.storage import storages
 
-import pytest
 from openpyxl import load_workbook
 
 from curricula.models import CoursePage, LessonPage
@@ -24,32 +23,8 @@ from lms.centres.reports import MEASURES
 from lms.certificates.models import Certificate
 from lms.learning.models import Enrollment
 
-from .conftest import DESKTOP, PHONE
+from .conftest import DESKTOP, PHONE, WIDTHS, fits
 from .test_centre_journey import log_in
-
-WIDTHS = pytest.mark.parametrize("viewport", [PHONE, DESKTOP], ids=["360px", "desktop"])
-
-
-@pytest.fixture
-def browser_page(playwright_browser):
-    contexts = []
-
-    def open_page(viewport):
-        context = playwright_browser.new_context(
-            viewport=viewport, locale="th-TH", device_scale_factor=1
-        )
-        contexts.append(context)
-        page = context.new_page()
-        page.set_default_timeout(15_000)
-        return page
-
-    yield open_page
-    for context in contexts:
-        context.close()
-
-
-def fits(page, viewport):
-    assert page.evaluate("document.documentElement.scrollWidth") <= viewport["width"]
 
 
 def admin_log_in(page, base, username):

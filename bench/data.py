@@ -189,7 +189,7 @@ def _lesson_body(number: int, course_title: str):
     ]
 
 
-def make_content(made: Made) -> tuple[list[dict], list[dict]]:
+def make_content(made: Made) -> list[dict]:
     """Benchmark courses (5 to 200 lessons) and the classroom quiz, through Wagtail."""
     from curricula.models import CoursePage, LessonPage, Track, TrackPage
     from lms.core.demo.seed import _body
@@ -230,7 +230,7 @@ def make_content(made: Made) -> tuple[list[dict], list[dict]]:
     made.course_ids = [c["id"] for c in courses]
     made.lesson_course_id = next(c["id"] for c in courses if len(c["lessons"]) == 50)
     made.quiz_course_id, made.quiz_id = make_quiz(courses[0])
-    return courses, [c for c in courses if c["id"] == made.quiz_course_id]
+    return courses
 
 
 def make_quiz(course: dict) -> tuple[int, int]:
@@ -298,6 +298,7 @@ def bulk_load(made: Made, courses: list[dict], scale: dict) -> None:
     from assessments.models import Quiz
     from curricula.models import ActivityPage
     from lms.centres.models import Province
+    from lms.certificates.codes import code_generate
 
     rng = random.Random(SEED)
     clock = Clock(rng)
@@ -360,8 +361,8 @@ def bulk_load(made: Made, courses: list[dict], scale: dict) -> None:
         made.big_centre_id = centres[0][0]
 
         learners = scale["learners"]
-        enrol_per_learner = 2.0
-        per_enrolment = scale["progress"] / (learners * enrol_per_learner)
+        # Mean lessons per enrolment, assuming two enrolments a learner until measured.
+        per_enrolment = scale["progress"] / (learners * 2)
         emitted_progress = made_enrolments = 0
         class_members: dict[int, list[int]] = {}
         pool = []
@@ -441,7 +442,7 @@ def bulk_load(made: Made, courses: list[dict], scale: dict) -> None:
                         name_th = f"{first_th} {last_th}"
                         name_en = f"{first_en} {last_en}"
                         certificates.append(
-                            f"{cert_id}\t{_code(rng)}\t{year}/{certificate_seq[year]:06d}\t{uid}\t"
+                            f"{cert_id}\t{code_generate()}\t{year}/{certificate_seq[year]:06d}\t{uid}\t"
                             f"{course_id}\t{eid}\t{template_id}\tcompletion\t\t{clock.text[last]}\t\\N\t"
                             f"{clock.text[last]}\t{name_th}\t{name_en}\t{course['title']}\t"
                             f"Digital skills set {course_ids.index(course_id) + 1}\t{course['track']}\t"
@@ -602,12 +603,6 @@ def _classes(cursor, made, ids, centres, class_members, courses, clock, rng, act
     made.early_sessions = len(early_lines)
 
 
-def _code(rng: random.Random) -> str:
-    from lms.certificates.codes import ALPHABET, CODE_LENGTH
-
-    return "".join(rng.choice(ALPHABET) for _ in range(CODE_LENGTH))
-
-
 def staff(made: Made) -> None:
     """A centre admin and a trainer for the benchmark classroom's centre."""
     from django.contrib.auth.models import Group
@@ -648,7 +643,7 @@ def generate(scale_name: str) -> Made:
     call_command("migrate", verbosity=0, interactive=False)
     call_command("setup_platform", verbosity=0)
     call_command("seed_demo", force=True, verbosity=0)  # a throwaway database
-    courses, _quiz_courses = make_content(made)
+    courses = make_content(made)
     made.seconds_content = round(time.monotonic() - started, 1)
 
     started = time.monotonic()

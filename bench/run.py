@@ -54,11 +54,11 @@ def setup_django(scale: str) -> None:
     """Point this process's Django at the data set of `scale` (a fresh connection)."""
     os.environ.update(django_env(scale))
     import django
+    from django.apps import apps
     from django.conf import settings
 
-    if not settings.configured or not getattr(setup_django, "done", False):
+    if not apps.ready:
         django.setup()
-        setup_django.done = True
     from django.db import connections
 
     connections.close_all()

@@ -68,12 +68,15 @@ def setup_django(scale: str) -> None:
 
 
 def clear_task_queue() -> None:
-    """Empty the queue the benchmarked site sends tasks to (no worker reads it)."""
+    """Empty the queue the benchmarked site sends tasks to (no worker reads it), and the
+    cache, which may hold outlines of a data set generated since."""
     from django.conf import settings
+    from django.core.cache import cache
 
     import redis
 
     redis.Redis.from_url(settings.CELERY_BROKER_URL).flushdb()
+    cache.clear()
 
 
 # --- the server ----------------------------------------------------------------------------

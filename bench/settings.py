@@ -25,6 +25,10 @@ DATABASES["default"]["CONN_MAX_AGE"] = 600
 DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
 
 CELERY_BROKER_URL = env("BENCH_BROKER_URL", default="redis://127.0.0.1:6379/11")
+# As in production: one Redis cache shared by the gunicorn workers.
+# Keys are prefixed by the data set's scale: the two data sets share page ids.
+CACHES = {"default": env.cache("BENCH_CACHE_URL", default="rediscache://127.0.0.1:6379/12")}
+CACHES["default"]["KEY_PREFIX"] = f"bench-{SCALE}"
 CELERY_TASK_ALWAYS_EAGER = False
 
 MEDIA_ROOT = VAR_DIR / "bench" / "media"

@@ -80,6 +80,16 @@ def _fresh_content_type_cache():
     yield
 
 
+@pytest.fixture(autouse=True)
+def _empty_cache():
+    """Each test starts with an empty cache: a rolled-back test can leave behind cached
+    outlines of pages whose ids the next test reuses."""
+    from django.core.cache import cache
+
+    cache.clear()
+    yield
+
+
 def admin_in_english(user):
     """Wagtail shows its admin in each user's preferred language (Thai by default); tests
     that read English messages from admin pages ask for English."""

@@ -52,12 +52,17 @@ def lesson_page_context(*, request: HttpRequest, lesson: LessonPage) -> dict:
     progress = course_progress_for(user=user, course=course, current_lesson=lesson)
     current = progress.current
     requirement = current.requirement if current else LessonRequirement.MANUAL
+    # The outline knows which lessons have a quiz or an assignment: ask for the
+    # panels only then (a draft lesson being previewed is not in the outline).
+    has_work = current is None or requirement != LessonRequirement.MANUAL
     return {
         "course": course,
         "progress": progress,
         "current": current,
-        "quiz_panel": lesson_quiz_panel(user=user, lesson=lesson),
-        "assignment_panel": lesson_assignment_panel(user=user, lesson=lesson),
+        "quiz_panel": lesson_quiz_panel(user=user, lesson=lesson) if has_work else None,
+        "assignment_panel": (
+            lesson_assignment_panel(user=user, lesson=lesson) if has_work else None
+        ),
         "requirement": requirement,
         "requirement_label": LESSON_REQUIREMENT_LABELS[requirement],
         "can_mark_done": progress.is_enrolled

@@ -16,12 +16,12 @@ from curricula.selectors import canonical_page, required_lesson_counts
 from lms.users.models import User
 
 from .models import Enrollment, LessonProgress, LessonState
-from .requirements import LessonRequirement, lesson_requirements
+from .outline import OutlineLesson, course_outline
 
 
 @dataclass
 class LessonItem:
-    lesson: LessonPage
+    lesson: OutlineLesson
     state: str
     requirement: str
     is_open: bool = True
@@ -35,7 +35,7 @@ class CourseProgress:
     items: list[LessonItem]
     done_required: int
     total_required: int
-    next_lesson: LessonPage | None
+    next_lesson: OutlineLesson | None
     current_index: int | None = None
 
     @property
@@ -55,13 +55,13 @@ class CourseProgress:
         return self.enrollment is not None and self.enrollment.completed_at is not None
 
     @property
-    def previous_lesson(self) -> LessonPage | None:
+    def previous_lesson(self) -> OutlineLesson | None:
         if self.current_index is None or self.current_index == 0:
             return None
         return self.items[self.current_index - 1].lesson
 
     @property
-    def following_lesson(self) -> LessonPage | None:
+    def following_lesson(self) -> OutlineLesson | None:
         if self.current_index is None or self.current_index + 1 >= len(self.items):
             return None
         return self.items[self.current_index + 1].lesson
@@ -85,8 +85,7 @@ def course_progress_for(
     Progress is stored against the canonical (Thai) lessons and matched to the
     lessons being read through their shared translation key.
     """
-    # The outline needs titles, links and flags, not the lessons' bodies (up to 200 of them).
-    lessons = list(LessonPage.objects.child_of(course).live().defer_streamfields().order_by("path"))
+    lessons = course_outline(course)
     canonical = canonical_page(course)
     enrollment = None
     states: dict = {}
@@ -100,18 +99,6 @@ def course_progress_for(
                 states[row["lesson__translation_key"]] = LessonState.DONE
             elif row["first_visited_at"]:
                 states[row["lesson__translation_key"]] = LessonState.IN_PROGRESS
-    requirement_ids = lessons
-    if canonical.pk != course.pk:
-        requirement_ids = list(
-            LessonPage.objects.filter(
-                translation_key__in=[lesson.translation_key for lesson in lessons],
-                locale_id=canonical.locale_id,
-            ).only("id", "translation_key")
-        )
-    kinds_by_key = {}
-    kinds = lesson_requirements(lesson.pk for lesson in requirement_ids)
-    for lesson in requirement_ids:
-        kinds_by_key[lesson.translation_key] = kinds[lesson.pk]
 
     items: list[LessonItem] = []
     blocked = False
@@ -124,7 +111,7 @@ def course_progress_for(
         item = LessonItem(
             lesson=lesson,
             state=state,
-            requirement=kinds_by_key.get(lesson.translation_key, LessonRequirement.MANUAL),
+            requirement=lesson.requirement,
             is_open=not (sequential and blocked and enrollment is not None),
         )
         if not lesson.is_optional:

@@ -152,8 +152,10 @@ VISIT_RESOLUTION = dt.timedelta(minutes=1)
 def lesson_visit(*, user: User, lesson: LessonPage) -> LessonProgress | None:
     """Record that `user` opened `lesson`. Returns None when they are not enrolled."""
     lesson = canonical_page(lesson).specific
-    course = _course_of(lesson)
-    enrollment = Enrollment.objects.filter(user=user, course=course, left_at__isnull=True).first()
+    # The course is the lesson's parent: found by path in the same query.
+    enrollment = Enrollment.objects.filter(
+        user=user, course__path=lesson.path[: -lesson.steplen], left_at__isnull=True
+    ).first()
     if enrollment is None:
         return None
     now = timezone.now()

@@ -1,7 +1,7 @@
 """Production: everything that matters comes from the environment.
 
 Refuses to start without DJANGO_SECRET_KEY and passes `manage.py check --deploy`
-given DJANGO_ALLOWED_HOSTS, DATABASE_URL and CELERY_BROKER_URL.
+given DJANGO_ALLOWED_HOSTS, DATABASE_URL, CELERY_BROKER_URL and CACHE_URL.
 """
 
 from django.core.exceptions import ImproperlyConfigured
@@ -13,6 +13,9 @@ SECRET_KEY = env("DJANGO_SECRET_KEY")  # ImproperlyConfigured when missing
 if len(SECRET_KEY) < 50:
     raise ImproperlyConfigured("DJANGO_SECRET_KEY must be at least 50 characters long.")
 ALLOWED_HOSTS = env.list("DJANGO_ALLOWED_HOSTS")
+# One cache for every web process (e.g. rediscache://redis:6379/1): course outlines
+# are cached and emptied on change, which a per-process cache would miss.
+CACHES = {"default": env.cache("CACHE_URL")}
 
 STORAGES["staticfiles"]["BACKEND"] = "whitenoise.storage.CompressedManifestStaticFilesStorage"
 

@@ -12,12 +12,15 @@ SANE_ENV = {
     "DJANGO_ALLOWED_HOSTS": "learn.example.go.th",
     "DATABASE_URL": os.environ.get("DATABASE_URL", "sqlite:////tmp/lms-deploy-check.sqlite3"),
     "CELERY_BROKER_URL": "redis://127.0.0.1:6379/0",
+    "CACHE_URL": "rediscache://127.0.0.1:6379/1",
 }
 
 
 def run(args, env):
     clean = {
-        k: v for k, v in os.environ.items() if not k.startswith(("DJANGO_", "DATABASE_", "CELERY_"))
+        k: v
+        for k, v in os.environ.items()
+        if not k.startswith(("DJANGO_", "DATABASE_", "CELERY_", "CACHE_"))
     }
     return subprocess.run(
         [sys.executable, *args],
@@ -40,6 +43,13 @@ def test_production_refuses_a_short_secret_key():
     result = run(["manage.py", "check"], {**SANE_ENV, "DJANGO_SECRET_KEY": "short"})
     assert result.returncode != 0
     assert "at least 50 characters" in result.stderr
+
+
+def test_production_refuses_to_start_without_a_shared_cache():
+    env = {k: v for k, v in SANE_ENV.items() if k != "CACHE_URL"}
+    result = run(["manage.py", "check"], env)
+    assert result.returncode != 0
+    assert "CACHE_URL" in result.stderr
 
 
 def test_check_deploy_reports_nothing():

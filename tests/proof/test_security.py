@@ -78,6 +78,7 @@ def _production(code: str) -> dict:
         "DJANGO_SECRET_KEY": "k" * 64,
         "DJANGO_ALLOWED_HOSTS": "learn.example.org",
         "DATABASE_URL": "sqlite:///:memory:",
+        "CACHE_URL": "locmemcache://",
     }
     result = subprocess.run(  # noqa: S603 - our own interpreter and code
         [sys.executable, "-c", code],

@@ -98,3 +98,28 @@ def test_the_lesson_page_shows_a_lesson_published_after_it_was_cached(client, co
     page = client.get(first.url).content.decode()
     assert "รับชำระเงิน" in page
     assert f'href="{new.url}"' in page
+
+
+def test_a_republished_lesson_shows_its_new_body_and_a_preview_its_draft(client, course):
+    learner = UserFactory()
+    client.force_login(learner)
+    lesson = course.get_children().first().specific
+    assert "เนื้อหาบทเรียน" in client.get(lesson.url).content.decode()  # body now cached
+
+    lesson.body = [("paragraph", "<p>ถ่ายรูปในที่มีแสงธรรมชาติ</p>")]
+    lesson.save_revision().publish()
+    page = client.get(lesson.url).content.decode()
+    assert "ถ่ายรูปในที่มีแสงธรรมชาติ" in page
+    assert "เนื้อหาบทเรียน" not in page
+
+    # A draft is not live: learners still read the published body, an editor's preview
+    # (never cached) shows the draft.
+    lesson.refresh_from_db()
+    lesson.body = [("paragraph", "<p>ร่างที่ยังไม่เผยแพร่</p>")]
+    lesson.save_revision()
+    assert "ร่างที่ยังไม่เผยแพร่" not in client.get(lesson.url).content.decode()
+    editor = UserFactory(is_superuser=True, is_staff=True)
+    client.force_login(editor)
+    preview = client.get(f"/admin/pages/{lesson.pk}/view_draft/")
+    assert preview.status_code == 200
+    assert "ร่างที่ยังไม่เผยแพร่" in preview.content.decode()

@@ -180,6 +180,7 @@ def _bare(ids: list[int]) -> dict:
     from django.conf import settings
 
     from weasyprint import HTML
+    from weasyprint.text.fonts import FontConfiguration
 
     from lms.certificates.models import Certificate
     from lms.certificates.pdf import CertificateFacts, certificate_html
@@ -189,10 +190,12 @@ def _bare(ids: list[int]) -> dict:
     for certificate in Certificate.objects.filter(pk__in=ids).select_related("course"):
         template = certificate.template or certificate_template_for(certificate.course)
         pages.append(certificate_html(facts=CertificateFacts.of(certificate), template=template))
-    HTML(string=pages[0], base_url=str(settings.BASE_DIR)).write_pdf()  # fonts loaded once
+    # WeasyPrint used well: one font configuration for every document, as the pipeline does.
+    fonts = FontConfiguration()
+    HTML(string=pages[0], base_url=str(settings.BASE_DIR)).write_pdf(font_config=fonts)
     started = time.monotonic()
     for html in pages:
-        HTML(string=html, base_url=str(settings.BASE_DIR)).write_pdf()
+        HTML(string=html, base_url=str(settings.BASE_DIR)).write_pdf(font_config=fonts)
     seconds = time.monotonic() - started
     result = {
         "count": len(pages),

@@ -132,3 +132,27 @@ def test_every_layout_fits_one_page_with_images_and_sarabun_only(
     assert _qr(path, tmp_path)[0].endswith(
         f"/certificates/verify/{facts.code[:5]}-{facts.code[5:10]}-{facts.code[10:15]}-{facts.code[15:]}/"
     )
+
+
+def test_certificates_rendered_one_after_another_in_a_thread_each_embed_their_fonts(
+    db, tmp_path
+):
+    """The font configuration is reused from one render to the next (memory stays flat):
+    every document still carries the fonts its own text needs."""
+    template = certificate_template_default()
+    facts = CertificateFacts.sample()
+    for number, language in enumerate(
+        [CertificateLanguage.ENGLISH, CertificateLanguage.THAI, CertificateLanguage.ENGLISH]
+    ):
+        template.language = language
+        template.save()
+        path = tmp_path / f"{number}.pdf"
+        path.write_bytes(certificate_pdf(facts=facts, template=template))
+        _assert_only_sarabun(path)
+        fonts = _fonts(path)
+        text = _text(path)
+        if language == CertificateLanguage.THAI:
+            assert any("SarabunThai" in name for name in fonts), fonts
+            assert "นางสาวสมใจ ใฝ่เรียน" in text
+        else:
+            assert "Somjai" in text

@@ -504,8 +504,14 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--only", default="http,bursts,pages,certificates", help="comma-separated parts to run"
     )
-    parser.add_argument("--renders", type=int, default=1000, help="renders for one worker")
+    parser.add_argument(
+        "--renders",
+        type=int,
+        help="renders for one worker (default 300; 1,000 with --national, as the targets ask)",
+    )
     args = parser.parse_args(argv)
+    if args.renders is None:
+        args.renders = 1000 if args.national else 300
     parts = set(args.only.split(","))
     if not shutil.which("wrk"):
         raise SystemExit("wrk is not installed (Debian package wrk); `make bench` installs it.")

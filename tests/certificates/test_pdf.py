@@ -134,9 +134,7 @@ def test_every_layout_fits_one_page_with_images_and_sarabun_only(
     )
 
 
-def test_certificates_rendered_one_after_another_in_a_thread_each_embed_their_fonts(
-    db, tmp_path
-):
+def test_certificates_rendered_one_after_another_in_a_thread_each_embed_their_fonts(db, tmp_path):
     """The font configuration is reused from one render to the next (memory stays flat):
     every document still carries the fonts its own text needs."""
     template = certificate_template_default()

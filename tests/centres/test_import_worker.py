@@ -29,7 +29,7 @@ from lms.centres.people_import import import_check, import_start
 from lms.centres.tasks import import_batches_sweep_task
 from lms.core.platform import platform_setup
 from lms.users.models import User
-from tests.celery_broker import broker_url_set
+from tests.celery_broker import broker_empty, broker_url_set
 from tests.factories import CentreFactory, StaffRoleFactory, UserFactory
 
 from .sheets import csv_bytes, person
@@ -80,6 +80,8 @@ def broker(settings):
         celery_app.conf.task_always_eager = False
         broker_url_set(url)
         reset_broker_connections()
+        if url == REDIS_URL:
+            broker_empty(url)
 
     original = celery_app.conf.broker_url
     yield use
@@ -192,7 +194,6 @@ def imported(centre) -> int:
 def test_a_killed_worker_loses_nothing_and_creates_no_one_twice(admin_and_centre, broker, workers):
     admin, centre = admin_and_centre
     broker(REDIS_URL)
-    celery_app.control.purge()
     batch = checked_batch(admin, centre, rows=600)
     first = workers()
     import_start(actor=admin, batch=batch, only_valid_rows=False)
@@ -223,7 +224,6 @@ def test_confirming_while_the_broker_is_down_loses_nothing(admin_and_centre, bro
     assert state(batch)[0] == ImportStatus.QUEUED
 
     broker(REDIS_URL)
-    celery_app.control.purge()
     workers()
     ImportBatch.objects.filter(pk=batch.pk).update(
         heartbeat_at=timezone.now() - dt.timedelta(hours=1)

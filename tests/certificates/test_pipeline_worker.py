@@ -27,7 +27,7 @@ from lms.certificates.batches import certificate_batch_create, certificate_batch
 from lms.certificates.models import Certificate, CertificateBatch, RenderStatus
 from lms.certificates.services import certificates_sweep
 from lms.learning.models import Enrollment
-from tests.celery_broker import broker_url_set
+from tests.celery_broker import broker_empty, broker_url_set
 from tests.certificates.conftest import reset_broker_connections
 from tests.factories import UserFactory
 
@@ -140,8 +140,8 @@ def broker(settings):
         celery_app.conf.task_always_eager = False
         broker_url_set(url)
         reset_broker_connections()
-        # Leftovers from an interrupted earlier run must not be consumed here.
-        celery_app.control.purge()
+        # Leftovers from an earlier run must not be consumed here.
+        broker_empty(url)
 
     original = celery_app.conf.broker_url
     yield use

@@ -21,6 +21,7 @@ from lms.core.text import slugify_unicode
 
 from .blocks import RICH_TEXT_FEATURES, ActivityStepsBlock, LessonBodyBlock
 from .forms import CurriculumPageForm, ascii_slug
+from .routing import route_in_one_query
 
 
 class Track(models.TextChoices):
@@ -91,6 +92,12 @@ class HomePage(TreeRulesMixin, Page):
 
     class Meta:
         verbose_name = _("home page")
+
+    def route(self, request, path_components):
+        # Every request for a page of the site starts here.
+        if not path_components:
+            return super().route(request, path_components)
+        return route_in_one_query(self, request, path_components)
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)

@@ -65,3 +65,17 @@ def test_time_zone_and_language_settings(settings):
     assert settings.LANGUAGE_CODE == "th"
     assert settings.TIME_ZONE == "Asia/Bangkok"
     assert [code for code, _name in settings.WAGTAIL_CONTENT_LANGUAGES] == ["th", "en"]
+
+
+def test_switcher_links_to_a_translation_only_once_it_is_live(client, course):
+    english = course.copy_for_translation(Locale.objects.get(language_code="en"))
+    assert not english.live
+    link = soup(client.get(course.url)).select_one(".language-switcher a[hreflang='en']")
+    assert link["href"] == "/en/"
+
+    english.save_revision().publish()
+    english.refresh_from_db()
+    link = soup(client.get(course.url)).select_one(".language-switcher a[hreflang='en']")
+    assert link["href"] == english.url
+    back = soup(client.get(english.url)).select_one(".language-switcher a[hreflang='th']")
+    assert back["href"] == course.url

@@ -3,7 +3,7 @@ from django.conf import settings
 from django.urls import translate_url
 from django.utils.translation import get_language
 
-from wagtail.models import Locale, Page
+from wagtail.models import Page
 
 from lms.core.richtext import render_richtext
 from lms.core.thaidate import format_date, format_thai_date
@@ -47,16 +47,21 @@ def language_switcher(context):
     request = context.get("request")
     page = context.get("page")
     current = get_language()
+    translations = {}
+    if isinstance(page, Page) and page.translation_key:
+        # The live translations, this page's included, in one query.
+        translations = {
+            translation.locale.language_code: translation
+            for translation in Page.objects.filter(
+                translation_key=page.translation_key, live=True
+            ).select_related("locale")
+        }
     links = []
     for code, name in settings.LANGUAGES:
         url = None
         if isinstance(page, Page):
-            target = page if page.locale.language_code == code else None
-            if target is None:
-                locale = Locale.objects.filter(language_code=code).first()
-                if locale is not None:
-                    target = page.get_translation_or_none(locale)
-            if target is not None and target.live:
+            target = translations.get(code)
+            if target is not None:
                 url = target.get_url(request)
             else:
                 url = "/" if code == settings.LANGUAGE_CODE else f"/{code}/"

@@ -23,7 +23,7 @@ def route_chain(root: Page, components: list[str]) -> list[Page] | None:
         depth__gt=depth,
         depth__lte=depth + len(components),
         slug__in=set(components),
-    ).select_related("locale")
+    ).only("path", "depth", "slug", "content_type_id")  # the page itself is fetched once found
     by_step: dict[tuple[int, str], list[Page]] = {}
     for page in candidates:
         by_step.setdefault((page.depth, page.slug), []).append(page)

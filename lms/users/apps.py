@@ -6,3 +6,29 @@ class UsersConfig(AppConfig):
     name = "lms.users"
     label = "users"
     verbose_name = _("People")
+
+    def ready(self):
+        from django.contrib.auth.models import Group, Permission
+        from django.db.models.signals import m2m_changed, post_delete
+
+        from .admin_access import permissions_changed
+        from .models import User
+
+        # Who may open the admin changes with group membership and permissions
+        # (the admin's user and group forms, roles assigned by services, scripts).
+        for through in (
+            User.groups.through,
+            User.user_permissions.through,
+            Group.permissions.through,
+        ):
+            m2m_changed.connect(
+                permissions_changed,
+                sender=through,
+                dispatch_uid=f"admin-access-{through._meta.label_lower}",
+            )
+        for model in (Group, Permission):
+            post_delete.connect(
+                permissions_changed,
+                sender=model,
+                dispatch_uid=f"admin-access-{model._meta.label_lower}-deleted",
+            )

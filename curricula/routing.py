@@ -58,9 +58,14 @@ def route_in_one_query(root: Page, request, components: list[str]):
     ):
         return Page.route(root, request, components)
     *ancestors, page = chain
-    page = page.specific
+    page = _specific_with_locale(page)
     # As Wagtail's walk does: the parent travels with the page, so that the view's
     # `get_parent()` costs no query (the lesson page needs its course).
-    parent = ancestors[-1].specific if ancestors else root
+    parent = _specific_with_locale(ancestors[-1]) if ancestors else root
     page._cached_parent_obj = parent
     return page.route(request, [])
+
+
+def _specific_with_locale(page: Page) -> Page:
+    """The specific page with its locale, which the learner pages read (one query)."""
+    return page.specific_class.objects.select_related("locale").get(pk=page.pk)

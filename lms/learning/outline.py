@@ -16,14 +16,14 @@ import uuid
 from dataclasses import dataclass
 
 from django.core.cache import cache
-from django.db import transaction
 
 from curricula.models import CoursePage, LessonPage
 from curricula.selectors import canonical_page
+from lms.core.cache_version import CacheVersion
 
 from .requirements import LessonRequirement, lesson_requirements
 
-VERSION_KEY = "learning:outline:version"
+VERSION = CacheVersion("learning:outline:version")
 TIMEOUT = 24 * 60 * 60
 
 
@@ -40,26 +40,9 @@ class OutlineLesson:
     requirement: str
 
 
-def _version() -> str:
-    version = cache.get(VERSION_KEY)
-    if version is None:
-        cache.add(VERSION_KEY, uuid.uuid4().hex, timeout=None)
-        version = cache.get(VERSION_KEY)
-    return version
-
-
-def _replace_version() -> None:
-    cache.set(VERSION_KEY, uuid.uuid4().hex, timeout=None)
-
-
 def outlines_changed(**_signal) -> None:
-    """Forget every cached outline (a signal receiver).
-
-    Now, for this transaction's own later reads, and again once it commits: another
-    process may have cached the old outline in between.
-    """
-    _replace_version()
-    transaction.on_commit(_replace_version)
+    """Forget every cached outline (a signal receiver), now and again on commit."""
+    VERSION.changed()
 
 
 def _build(course: CoursePage) -> list[OutlineLesson]:
@@ -92,7 +75,7 @@ def _build(course: CoursePage) -> list[OutlineLesson]:
 
 def course_outline(course: CoursePage) -> list[OutlineLesson]:
     """The live lessons of `course` in teaching order, in the course page's language."""
-    key = f"learning:outline:{_version()}:{course.pk}"
+    key = f"learning:outline:{VERSION.current()}:{course.pk}"
     outline = cache.get(key)
     if outline is None:
         outline = _build(course)

@@ -100,3 +100,19 @@ def test_over_http_a_lesson_is_served_and_a_wrong_parent_is_not(client, tree):
     assert response.status_code == 200
     assert pages["second/lesson-1"].title in response.content.decode()
     assert client.get("/workforce/second/draft/").status_code == 404
+
+
+@pytest.mark.parametrize(
+    "path",
+    [
+        "/workforce/" + "x/" * 500,  # very deep
+        "/workforce/" + "ก" * 3000 + "/",  # very long, Thai
+        "/workforce/first/%00/",
+        "/workforce/first/lesson-1%27%20OR%201=1--/",
+        "/workforce/../workforce/first/",
+        "/workforce/first/lesson-1/lesson-1/lesson-1/",
+    ],
+)
+def test_hostile_paths_are_a_plain_404(client, tree, path):
+    response = client.get(path)
+    assert response.status_code == 404

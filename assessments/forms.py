@@ -10,12 +10,14 @@ from django.utils.translation import gettext_lazy
 
 from wagtail.admin.forms import WagtailAdminModelForm
 
+from lms.core.clean import text_clean
+
 from .layout import RawAnswer
 from .models import QuestionBank
 from .validation import QuestionDraft, question_problems
 
 # q3 = the answer to question 3 (option numbers or text); q3-2 = item 2 of matching question 3.
-_ANSWER_FIELD = re.compile(r"^q(\d{1,4})(?:-(\d{1,3}))?$")
+_ANSWER_FIELD = re.compile(r"^q([0-9]{1,4})(?:-([0-9]{1,3}))?$")
 MAX_POSTED_QUESTIONS = 500
 
 
@@ -31,7 +33,7 @@ def parse_answer_post(data: QueryDict) -> dict[int, RawAnswer]:
     """
     answers: dict[int, RawAnswer] = {}
     for value in data.getlist("present"):
-        if not value.isdigit():
+        if not re.fullmatch(r"[0-9]{1,4}", value):
             raise AnswerPostError(_("The form was not sent correctly. Reload the page."))
         answers.setdefault(int(value), RawAnswer())
     for name in data:
@@ -40,10 +42,11 @@ def parse_answer_post(data: QueryDict) -> dict[int, RawAnswer]:
             continue
         position = int(match.group(1))
         raw = answers.setdefault(position, RawAnswer())
+        # The autosave endpoint posts here too: answers get the same form as any typed text.
         if match.group(2) is None:
-            raw.values = data.getlist(name)
+            raw.values = [text_clean(value) for value in data.getlist(name)]
         else:
-            raw.items[int(match.group(2))] = data.get(name, "")
+            raw.items[int(match.group(2))] = text_clean(data.get(name, ""))
     if len(answers) > MAX_POSTED_QUESTIONS:
         raise AnswerPostError(_("The form was not sent correctly. Reload the page."))
     return answers

@@ -13,6 +13,8 @@ from dataclasses import dataclass, field
 from django.db.models import Prefetch
 from django.utils.translation import gettext as _
 
+from lms.core.numbers import id_parse
+
 from .models import CHOICE_KINDS, Choice, MatchingPair, Question, QuestionKind, Quiz
 from .normalise import normalise_answer, parse_number
 
@@ -96,9 +98,10 @@ def build_layout(quiz: Quiz) -> list[dict]:
 
 
 def _option_number(value: str, count: int) -> int:
-    if not value.isdigit() or not 1 <= int(value) <= count:
+    number = id_parse(value)
+    if number is None or number > count:
         raise AnswerInvalid(_("This option is not part of the question."))
-    return int(value)
+    return number
 
 
 def response_from_raw(entry: dict, raw: RawAnswer) -> dict:
@@ -184,11 +187,11 @@ def shown_from_raw(entry: dict, raw: RawAnswer) -> ShownAnswer:
     shown = ShownAnswer()
     kind = entry["k"]
     if kind in CHOICE_KINDS:
-        shown.numbers = {int(v) for v in raw.values if v.isdigit()}
+        shown.numbers = {n for v in raw.values if (n := id_parse(v)) is not None}
     elif kind == QuestionKind.TRUE_FALSE:
         shown.value = {"true": True, "false": False}.get(raw.values[0] if raw.values else "")
     elif kind in (QuestionKind.SHORT_TEXT, QuestionKind.NUMERIC):
         shown.text = (raw.values[0] if raw.values else "")[: MAX_TEXT_ANSWER * 2]
     elif kind == QuestionKind.MATCHING:
-        shown.items = {n: int(v) for n, v in raw.items.items() if v and v.isdigit()}
+        shown.items = {n: i for n, v in raw.items.items() if (i := id_parse(v)) is not None}
     return shown

@@ -5,10 +5,10 @@ from . import views
 app_name = "assessments"
 
 urlpatterns = [
-    path("<int:quiz_id>/", views.quiz_detail, name="quiz"),
-    path("<int:quiz_id>/start/", views.quiz_start, name="start"),
-    path("attempts/<int:attempt_id>/", views.attempt_take, name="attempt"),
-    path("attempts/<int:attempt_id>/autosave/", views.attempt_autosave, name="autosave"),
-    path("attempts/<int:attempt_id>/submit/", views.attempt_submit_view, name="submit"),
-    path("attempts/<int:attempt_id>/review/", views.attempt_review_view, name="review"),
+    path("<id:quiz_id>/", views.quiz_detail, name="quiz"),
+    path("<id:quiz_id>/start/", views.quiz_start, name="start"),
+    path("attempts/<id:attempt_id>/", views.attempt_take, name="attempt"),
+    path("attempts/<id:attempt_id>/autosave/", views.attempt_autosave, name="autosave"),
+    path("attempts/<id:attempt_id>/submit/", views.attempt_submit_view, name="submit"),
+    path("attempts/<id:attempt_id>/review/", views.attempt_review_view, name="review"),
 ]

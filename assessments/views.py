@@ -10,6 +10,8 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods, require_POST
 
+from lms.core.numbers import id_parse
+
 from .forms import AnswerPostError, parse_answer_post
 from .models import Quiz, QuizAttempt
 from .selectors import (
@@ -131,8 +133,8 @@ def attempt_take(request: HttpRequest, attempt_id: int) -> HttpResponse:
         return redirect("assessments:submit", attempt.pk)
     saved_at = request.POST.get("save", "")
     anchor = ""
-    if saved_at.isdigit():
-        following = int(saved_at) + 1
+    if (position := id_parse(saved_at)) is not None:
+        following = position + 1
         anchor = f"#q-{following}" if following <= len(attempt.layout) else "#finish"
     return redirect(reverse("assessments:attempt", args=[attempt.pk]) + anchor)
 

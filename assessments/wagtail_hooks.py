@@ -167,7 +167,7 @@ class QuizResultsViewSet(ViewSet):
     def get_urlpatterns(self):
         return [
             path("", ResultsIndexView.as_view(), name="index"),
-            path("<int:pk>/", ResultsDetailView.as_view(), name="detail"),
+            path("<id:pk>/", ResultsDetailView.as_view(), name="detail"),
         ]
 
 

@@ -11,10 +11,12 @@ from django.utils.translation import gettext_lazy as _
 
 from wagtail.models import Locale
 
+from lms.core.numbers import id_parse
 from lms.learning.selectors import course_badges_for, lesson_states_for
 
 from .models import ActivityPage, CoursePage, Level, SearchEntry, SkillTag, Track, TrackPage
 from .search import search_pages
+from lms.core.clean import query_text
 
 LENGTHS = {
     "short": (_("Up to 2 hours"), Decimal("0"), Decimal("2")),
@@ -39,7 +41,8 @@ def catalogue(request: HttpRequest) -> HttpResponse:
     level = _choice(request.GET.get("level"), Level.values)
     length = _choice(request.GET.get("length"), LENGTHS)
     age = request.GET.get("age", "")
-    age = int(age) if age.isdigit() and int(age) in AGES else None
+    age = id_parse(age)
+    age = age if age in AGES else None
     tag = (
         SkillTag.objects.filter(slug=request.GET.get("tag", "")).first()
         if request.GET.get("tag")
@@ -102,7 +105,7 @@ def catalogue(request: HttpRequest) -> HttpResponse:
 
 
 def search(request: HttpRequest) -> HttpResponse:
-    query = (request.GET.get("q") or "").strip()
+    query = query_text(request.GET, max_length=200)
     kind = _choice(request.GET.get("kind"), SearchEntry.Kind.values)
     track = _choice(request.GET.get("track"), Track.values)
     hits = (

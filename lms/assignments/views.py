@@ -17,6 +17,8 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
 from lms.centres.scoping import centres_visible_to
+from lms.core.clean import text_clean
+from lms.core.numbers import id_param, id_parse
 
 from .forms import HandInForm, ReviewForm
 from .models import Assignment, SubmissionStatus
@@ -101,12 +103,12 @@ def assignment_detail(request: HttpRequest, pk: int) -> HttpResponse:
 
 def _work_from(request: HttpRequest, form: HandInForm) -> Work:
     data = form.cleaned_data
-    remove = request.POST.get("remove_file")
+    remove = id_parse(request.POST.get("remove_file"))
     return Work(
         text=data.get("text") if "text" in form.fields else None,
         images=data.get("photos") or [],
         files=data.get("files") or [],
-        remove_file_ids=[int(remove)] if remove and remove.isdigit() else [],
+        remove_file_ids=[remove] if remove else [],
         share_in_gallery=data.get("share_in_gallery")
         if "share_in_gallery" in form.fields
         else None,
@@ -134,7 +136,8 @@ def _save(request: HttpRequest, assignment: Assignment, form: HandInForm) -> Non
 def autosave(request: HttpRequest, pk: int) -> JsonResponse:
     """Keep the text of a draft while the learner types (called by assignments.js)."""
     assignment = _visible_assignment(pk)
-    text = request.POST.get("text", "")
+    # The same form as the hand-in form's text: no NUL, NFC, Thai repairs.
+    text = text_clean(request.POST.get("text", ""), multiline=True)
     view = learner_view(user=request.user, assignment=assignment)
     if view.current is None and not text.strip():
         return JsonResponse({"saved": False})
@@ -218,8 +221,7 @@ def review_queue_view(request: HttpRequest) -> HttpResponse:
         raise PermissionDenied
     state = "reviewed" if request.GET.get("state") == "reviewed" else "waiting"
     centres = list(centres_visible_to(request.user).active().only("pk", "name_th", "name_en")[:200])
-    centre_id = request.GET.get("centre")
-    centre_id = int(centre_id) if centre_id and centre_id.isdigit() else None
+    centre_id = id_param(request.GET, "centre")
     if centre_id not in {c.pk for c in centres}:
         centre_id = None
     queryset = review_queue(reviewer=request.user, state=state, centre_id=centre_id)

@@ -11,6 +11,8 @@ import datetime as dt
 from django.core import signing
 from django.utils import timezone
 
+from lms.core.numbers import id_parse
+
 from .models import CohortSession
 
 SALT = "lms.centres.checkin"
@@ -33,7 +35,7 @@ def checkin_session_id(token: str) -> int | None:
         value = _signer().unsign(token)
     except signing.BadSignature:
         return None
-    return int(value) if value.isdigit() else None
+    return id_parse(value)
 
 
 def session_window(session: CohortSession) -> tuple[dt.datetime, dt.datetime]:

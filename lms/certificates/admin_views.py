@@ -23,6 +23,7 @@ from wagtail.models import ModelLogEntry
 
 from curricula.models import CoursePage
 from lms.centres.scoping import is_national_admin
+from lms.core.numbers import id_param
 
 from .admin_forms import BatchForm, IssueForm, ReasonForm
 from .batches import (
@@ -39,6 +40,7 @@ from .services import (
     certificate_reissue,
     certificate_revoke,
 )
+from lms.core.clean import query_text
 
 PAGE_SIZE = 50
 
@@ -79,7 +81,7 @@ class CertificateIndexView(StaffView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         queryset = certificates_visible_to(user=self.request.user).select_related("learner")
-        query = self.request.GET.get("q", "").strip()[:100]
+        query = query_text(self.request.GET)
         status = self.request.GET.get("status", "")
         if query:
             queryset = queryset.filter(
@@ -266,9 +268,9 @@ class BatchCreateView(StaffView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         initial = {}
-        course_id = self.request.GET.get("course", "")
-        if course_id.isdigit():
-            initial["course"] = CoursePage.objects.filter(pk=int(course_id)).first()
+        course_id = id_param(self.request.GET, "course")
+        if course_id is not None:
+            initial["course"] = CoursePage.objects.filter(pk=course_id).first()
         context.setdefault("form", BatchForm(actor=self.request.user, initial=initial))
         return context
 

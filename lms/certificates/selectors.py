@@ -3,6 +3,7 @@
 from django.db.models import QuerySet
 
 from lms.centres.scoping import is_national_admin, learners_visible_to
+from lms.core.numbers import id_parse
 from lms.users.models import User
 
 from .codes import code_normalise
@@ -40,8 +41,8 @@ def certificate_for_download(*, user: User, reference: str) -> Certificate | Non
     """The certificate `reference` (id or code) if `user` owns it or may see its learner."""
     if not user.is_authenticated:
         return None
-    if reference.isdigit() and len(reference) < 20:
-        lookup = {"pk": int(reference)}
+    if (certificate_id := id_parse(reference)) is not None:
+        lookup = {"pk": certificate_id}
     else:
         compact = code_normalise(reference)
         if compact is None:

@@ -46,13 +46,13 @@ def register_certificate_admin_urls():
     urls = [
         path("", admin_views.CertificateIndexView.as_view(), name="index"),
         path("issue/", admin_views.CertificateIssueView.as_view(), name="issue"),
-        path("<int:pk>/", admin_views.CertificateDetailView.as_view(), name="detail"),
-        path("<int:pk>/reissue/", admin_views.CertificateReissueView.as_view(), name="reissue"),
-        path("<int:pk>/revoke/", admin_views.CertificateRevokeView.as_view(), name="revoke"),
+        path("<id:pk>/", admin_views.CertificateDetailView.as_view(), name="detail"),
+        path("<id:pk>/reissue/", admin_views.CertificateReissueView.as_view(), name="reissue"),
+        path("<id:pk>/revoke/", admin_views.CertificateRevokeView.as_view(), name="revoke"),
         path("bulk/", admin_views.BatchIndexView.as_view(), name="batches"),
         path("bulk/new/", admin_views.BatchCreateView.as_view(), name="batch_create"),
-        path("bulk/<int:pk>/", admin_views.BatchDetailView.as_view(), name="batch"),
-        path("bulk/<int:pk>/progress/", admin_views.batch_progress, name="batch_progress"),
+        path("bulk/<id:pk>/", admin_views.BatchDetailView.as_view(), name="batch"),
+        path("bulk/<id:pk>/progress/", admin_views.batch_progress, name="batch_progress"),
     ]
     return [path("certificates/", include((urls, "certificates_admin")))]
 

@@ -395,7 +395,7 @@ def _fill(route: str) -> str:
     """A concrete path for an admin route: numbers for ids, a word for the rest."""
     import re
 
-    path = re.sub(r"<int:\w+>", "1", route)
+    path = re.sub(r"<(?:int|id):\w+>", "1", route)
     path = re.sub(r"<[\w:]+>", "x", path)
     if path.startswith("^") or "(" in path:
         return ""

@@ -11,6 +11,8 @@ from django.views.decorators.http import require_http_methods
 
 import segno
 
+from lms.core.numbers import id_parse
+
 from .. import scoping
 from ..checkin import checkin_is_open, checkin_session_id, checkin_token, session_window
 from ..models import AttendanceStatus, CohortMembership, CohortSession
@@ -39,10 +41,10 @@ def _marks_from(request: HttpRequest, session: CohortSession) -> dict[int, str]:
     marks = {}
     for name, value in request.POST.items():
         if name.startswith("status-"):
-            user_id = name.removeprefix("status-")
-            if not user_id.isdigit():
+            user_id = id_parse(name.removeprefix("status-"))
+            if user_id is None:
                 raise CentreError(_("The form was damaged. Reload the page."), code="form")
-            marks[int(user_id)] = value
+            marks[user_id] = value
     return marks
 
 

@@ -8,6 +8,7 @@ from django.utils.http import urlencode
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
+from lms.core.numbers import id_parse
 from lms.users.models import User
 
 from .. import scoping
@@ -25,6 +26,7 @@ from ..services import (
     cohort_update,
 )
 from .common import form_status, get_scoped_or_404, staff_required
+from lms.core.clean import query_text
 
 
 def _cohort(request: HttpRequest, pk: int):
@@ -139,7 +141,7 @@ def cohort_members_add(request: HttpRequest, pk: int) -> HttpResponse:
     cohort = _cohort(request, pk)
     if request.method == "POST":
         learner = get_scoped_or_404(
-            scoping.learners_visible_to(request.user), pk=request.POST.get("user") or 0
+            scoping.learners_visible_to(request.user), pk=id_parse(request.POST.get("user")) or 0
         )
         try:
             result = cohort_member_add(actor=request.user, cohort=cohort, user=learner)
@@ -151,9 +153,9 @@ def cohort_members_add(request: HttpRequest, pk: int) -> HttpResponse:
                 messages.success(request, _("%(name)s is now in the class.") % {"name": name})
             else:
                 messages.info(request, _("%(name)s was already in the class.") % {"name": name})
-        query = request.POST.get("q", "")[:100]
+        query = query_text(request.POST)
         return redirect(request.path + (f"?{urlencode({'q': query})}" if query else ""))
-    query = request.GET.get("q", "").strip()
+    query = query_text(request.GET)
     matches = []
     if query:
         matches = list(

@@ -7,6 +7,8 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
+from lms.core.numbers import id_param
+
 from .. import scoping
 from ..forms import EarlyChildhoodForm
 from ..selectors import early_childhood_sessions_for
@@ -41,8 +43,9 @@ def early_childhood_list(request: HttpRequest) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 def early_childhood_create(request: HttpRequest) -> HttpResponse:
     initial = {}
-    if request.GET.get("activity", "").isdigit():
-        initial["activity"] = int(request.GET["activity"])
+    activity_id = id_param(request.GET, "activity")
+    if activity_id is not None:
+        initial["activity"] = activity_id
     form = EarlyChildhoodForm(request.POST or None, user=request.user, initial=initial)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data

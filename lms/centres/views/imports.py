@@ -8,6 +8,8 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
+from lms.core.numbers import id_param
+
 from .. import scoping
 from ..exports import (
     download,
@@ -47,10 +49,8 @@ def _batch(request: HttpRequest, pk: int):
 @require_http_methods(["GET", "POST"])
 def import_upload(request: HttpRequest) -> HttpResponse:
     cohort = None
-    cohort_id = request.GET.get("cohort") or request.POST.get("for_cohort")
+    cohort_id = id_param(request.GET, "cohort") or id_param(request.POST, "for_cohort")
     if cohort_id:
-        if not str(cohort_id).isdigit():
-            raise Http404
         cohort = get_scoped_or_404(
             scoping.cohorts_visible_to(request.user).select_related("centre", "course"),
             pk=cohort_id,

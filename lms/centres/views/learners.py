@@ -9,11 +9,12 @@ from .. import scoping
 from ..selectors import learner_record, learners_for
 from ..services import CentreError, learner_password_reset
 from .common import get_scoped_or_404, staff_required
+from lms.core.clean import query_text
 
 
 @staff_required
 def learner_list(request: HttpRequest) -> HttpResponse:
-    query = request.GET.get("q", "").strip()[:100]
+    query = query_text(request.GET)
     page = Paginator(learners_for(user=request.user, query=query), 50).get_page(
         request.GET.get("page")
     )

@@ -10,8 +10,8 @@ queries and to names that usernames are made from. What it does:
    nikhahit + sara aa (U+0E4D U+0E32, also with a tone mark between) becomes sara
    am (U+0E33); a tone mark typed before an upper or lower vowel, or after a
    following vowel, is put in its place; two sara e become sara ae; repeated
-   vowels, tone marks and signs are kept once; a stray mark at the start of a
-   word is dropped.
+   vowels, tone marks and signs are kept once. A mark standing alone after a
+   space is kept: a lesson about tone marks writes "ไม้เอก ่" on purpose.
 3. NUL and the other control characters are removed (tab and newline stay in
    multi-line text; in one-line text they become spaces), and so are the byte
    order mark, zero-width space and non-joiner, and lone surrogates, which the
@@ -24,7 +24,7 @@ writer's. Running it twice gives the same result as once.
 import re
 import unicodedata
 
-from pythainlp.util.normalize import remove_dangling, remove_repeat_vowels
+from pythainlp.util.normalize import remove_repeat_vowels
 
 # C0 and C1 controls except tab, newline and carriage return; DEL; lone surrogates;
 # the byte order mark and the zero-width space and non-joiner (PyThaiNLP's remove_zw).
@@ -37,8 +37,7 @@ _THAI = re.compile(r"[\u0e01-\u0e5b]")
 def _thai_repair(text: str) -> str:
     if not _THAI.search(text):
         return text
-    # remove_dangling only looks at the start and after spaces: apply it per line.
-    return "\n".join(remove_dangling(remove_repeat_vowels(line)) for line in text.split("\n"))
+    return remove_repeat_vowels(text)
 
 
 def text_clean(value: str | None, *, multiline: bool = False) -> str:

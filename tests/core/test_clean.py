@@ -25,7 +25,7 @@ SARA_AM = "\u0e25\u0e33\u0e14\u0e27\u0e19"  # ลำดวน
         ("ก\u0e48\u0e48", "ก\u0e48"),  # a doubled tone mark
         ("ดีี", "ดี"),  # a doubled vowel
         ("เเปลก", "แปลก"),  # two sara e for sara ae
-        ("\u0e48สมชาย", "สมชาย"),  # a stray tone mark at the start
+        ("ไม้เอก \u0e48", "ไม้เอก \u0e48"),  # a mark written alone on purpose stays
         ("สม\x00ชาย\x07", "สมชาย"),  # NUL and BEL
         ("\ufeffสมชาย\u200b", "สมชาย"),  # byte order mark, zero-width space
         ("a\ud800b", "ab"),  # a lone surrogate, which PostgreSQL refuses
@@ -46,7 +46,7 @@ def test_one_line_text_loses_line_breaks_and_multi_line_keeps_them():
 
 
 def test_the_thai_repairs_work_on_every_line():
-    assert text_clean(f"ก\n\u0e48{NIKHAHIT_SARA_AA}", multiline=True) == f"ก\n{SARA_AM}"
+    assert text_clean(f"ก\n{NIKHAHIT_SARA_AA}", multiline=True) == f"ก\n{SARA_AM}"
 
 
 @given(st.text(max_size=80, alphabet=st.characters(codec="utf-8") | st.sampled_from("กาำ่้ํิีเ\x00")))

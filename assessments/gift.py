@@ -30,6 +30,9 @@ from decimal import Decimal, InvalidOperation
 from django.utils.html import escape
 from django.utils.translation import gettext as _
 
+from lms.core.clean import text_clean
+from lms.core.numbers import digits_ascii
+
 from .models import MultipleScoring, QuestionKind
 from .validation import QuestionDraft, question_problems
 
@@ -215,7 +218,8 @@ def _plain(text: str, question: ParsedQuestion, *, keep_lines: bool = False) -> 
         warning = _("HTML formatting was removed; check the text after import.")
         if warning not in question.warnings:
             question.warnings.append(warning)
-    text = html.unescape(text).strip()
+    # The same form as text typed in the admin: NFC, Thai repairs, no control characters.
+    text = text_clean(html.unescape(text), multiline=keep_lines).strip()
     if not keep_lines:
         text = " ".join(text.split())
     return text
@@ -235,7 +239,7 @@ def _weight(answer: str) -> tuple[Decimal | None, str]:
 
 def _number(text: str) -> Decimal:
     try:
-        value = Decimal(text.strip())
+        value = Decimal(digits_ascii(text.strip()))
     except InvalidOperation:
         raise _Invalid(_("“%(text)s” is not a number.") % {"text": text.strip()}) from None
     if not value.is_finite() or abs(value) >= Decimal("1e11"):

@@ -13,6 +13,7 @@ from django.utils.translation import gettext as _
 
 from wagtail.log_actions import log
 
+from lms.core.numbers import digits_ascii
 from lms.users.models import User
 
 from . import scoping
@@ -150,7 +151,7 @@ def centre_import(*, actor: User, file_name: str, content: bytes) -> CentreImpor
                 "address": raw.get("address", ""),
                 "host_type": host,
                 "contact_name": raw.get("contact_name", "")[:200],
-                "contact_phone": raw.get("contact_phone", "")[:20],
+                "contact_phone": digits_ascii(raw.get("contact_phone", ""))[:20],
                 "contact_email": email,
             },
         )

@@ -191,7 +191,9 @@ def _count_field(label, maximum: int) -> forms.IntegerField:
         min_value=0,
         max_value=maximum,
         initial=0,
-        widget=forms.NumberInput(attrs={"inputmode": "numeric", "min": 0, "max": maximum}),
+        # A text box with the number pad: a type="number" box empties itself when the
+        # count is typed in Thai digits (๓), which the field itself accepts.
+        widget=forms.TextInput(attrs={"inputmode": "numeric", "size": 4}),
     )
 
 

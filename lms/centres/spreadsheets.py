@@ -7,6 +7,7 @@ refusal is a SpreadsheetError with a message for the person who uploaded it.
 
 import codecs
 import csv
+import datetime as dt
 import io
 import re
 import unicodedata
@@ -14,6 +15,8 @@ import zipfile
 from dataclasses import dataclass, field
 
 from django.utils.translation import gettext as _
+
+from lms.core.clean import text_clean
 
 MAX_UPLOAD_BYTES = 5 * 1024 * 1024
 # An .xlsx is a zip: refuse archives that unpack to far more than a sheet of people.
@@ -41,14 +44,22 @@ class Table:
 
 
 def clean_cell(value) -> str:
-    """A cell as text: numbers without a trailing .0, NFC, no invisible characters."""
+    """A cell as text: numbers without a trailing .0, dates as 2530-04-13 (never a
+    Python timestamp), then the one normaliser for typed text (`text_clean`)."""
     if value is None:
         return ""
     if isinstance(value, bool):
         return "1" if value else "0"
     if isinstance(value, float) and value.is_integer():
         value = int(value)
-    text = unicodedata.normalize("NFC", str(value))
+    if isinstance(value, dt.datetime):
+        # A date cell: openpyxl gives a datetime at midnight.
+        value = value.date() if value.time() == dt.time() else value.strftime("%Y-%m-%d %H:%M")
+    if isinstance(value, dt.date | dt.time):
+        value = (
+            value.isoformat(timespec="minutes") if isinstance(value, dt.time) else value.isoformat()
+        )
+    text = text_clean(str(value)[: MAX_CELL_CHARS * 2])
     text = _INVISIBLE.sub("", text).replace("\xa0", " ").strip()
     return text[:MAX_CELL_CHARS]
 

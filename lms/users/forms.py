@@ -1,3 +1,4 @@
+import re
 import unicodedata
 
 from django import forms
@@ -9,6 +10,8 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from lms.centres.models import Centre, Province
+from lms.core.clean import text_clean
+from lms.core.numbers import digits_ascii
 
 from .models import User
 
@@ -16,9 +19,27 @@ BUDDHIST_ERA_OFFSET = 543
 NAME_MAX = 100
 
 phone_validator = RegexValidator(
-    r"^0\d{8,9}$",
+    r"^0[0-9]{8,9}$",
     _("Enter a Thai phone number of 9 or 10 digits starting with 0, e.g. 0812345678."),
 )
+
+
+def phone_normalise(value: str) -> str:
+    """A Thai phone number as digits starting with 0, however it was written.
+
+    Thai digits (๐๘๑...), spaces, dashes and brackets, +66 or 66 in front, and a
+    leading 0 that a spreadsheet dropped from a number cell are all accepted. The
+    result is not validated: pass it to `phone_validator`.
+    """
+    # Separators go; anything else (a letter, "²") stays so that the validator refuses it.
+    digits = re.sub(r"[\s\-.()/]+", "", digits_ascii(value or ""))
+    if digits.startswith("+66"):
+        digits = "0" + digits[3:]
+    elif digits.startswith("66") and len(digits) == 11:
+        digits = "0" + digits[2:]
+    elif len(digits) == 9 and digits[0] in "689":
+        digits = "0" + digits
+    return digits
 
 
 def clean_birth_year(value: int | None) -> int | None:
@@ -41,7 +62,7 @@ def clean_name(value: str) -> str:
     Thai names keep their marks (NFC); emoji, digits, angle brackets and other
     symbols are refused with a message rather than stored.
     """
-    value = unicodedata.normalize("NFC", " ".join((value or "").split()))
+    value = " ".join(text_clean(value).split())
     for char in value:
         if char not in NAME_PUNCTUATION and unicodedata.category(char)[0] not in "LM":
             raise ValidationError(
@@ -60,7 +81,8 @@ class ProfileFieldsMixin(forms.Form):
         min_value=1,
         max_value=9999,
         help_text=_("Buddhist Era (e.g. 2540) or Common Era (e.g. 1997)."),
-        widget=forms.NumberInput(attrs={"inputmode": "numeric"}),
+        # A text box, not type="number": browsers empty a number box typed in Thai digits.
+        widget=forms.TextInput(attrs={"inputmode": "numeric", "autocomplete": "bday-year"}),
     )
 
     def clean_birth_year(self):
@@ -79,11 +101,7 @@ class ProfileFieldsMixin(forms.Form):
         return clean_name(self.cleaned_data.get("last_name_en", ""))
 
     def clean_phone(self):
-        phone = "".join(
-            ch for ch in self.cleaned_data.get("phone", "") if ch.isdigit() or ch == "+"
-        )
-        if phone.startswith("+66"):
-            phone = "0" + phone[3:]
+        phone = phone_normalise(self.cleaned_data.get("phone", ""))
         if phone:
             phone_validator(phone)
         return phone

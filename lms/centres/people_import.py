@@ -16,7 +16,6 @@ import logging
 import re
 import unicodedata
 from dataclasses import dataclass, field
-from functools import lru_cache
 
 from django.core.exceptions import ValidationError
 from django.core.validators import validate_email
@@ -28,8 +27,11 @@ from django.utils.translation import gettext as _
 
 from wagtail.log_actions import log
 
-from lms.users.forms import clean_birth_year, clean_name, phone_validator
+from lms.core.clean import text_clean
+from lms.core.numbers import digits_ascii
+from lms.users.forms import clean_birth_year, clean_name, phone_normalise, phone_validator
 from lms.users.models import TitlePrefix, User, username_validator
+from lms.users.romanise import romanise_name
 
 from . import scoping
 from .models import (
@@ -163,14 +165,7 @@ def _english_name(value: str, label: str, errors: list[str]) -> str:
 def _phone(value: str, errors: list[str]) -> str:
     if not value:
         return ""
-    digits = "".join(ch for ch in value if ch.isdigit() or ch == "+")
-    if digits.startswith("+66"):
-        digits = "0" + digits[3:]
-    elif digits.startswith("66") and len(digits) == 11:
-        digits = "0" + digits[2:]
-    elif len(digits) == 9 and digits[0] in "689":
-        # A spreadsheet stored the number as a number and dropped the leading 0.
-        digits = "0" + digits
+    digits = phone_normalise(value)
     try:
         phone_validator(digits)
     except ValidationError:
@@ -181,16 +176,32 @@ def _phone(value: str, errors: list[str]) -> str:
     return digits
 
 
+# A date cell (read as 1987-04-13) or a date typed as 13/4/2530, 13-04-1987 or 13.4.2530.
+_ISO_DATE = re.compile(r"([0-9]{4})-[0-9]{1,2}-[0-9]{1,2}(?: [0-9:]+)?")
+_DAY_FIRST_DATE = re.compile(r"[0-9]{1,2}[/.\-][0-9]{1,2}[/.\-]([0-9]{4})")
+_ERA = re.compile(r"^(?:พ\.?\s?ศ\.?|ค\.?\s?ศ\.?)\s*")
+
+
+def _year_from(value: str) -> int | None:
+    """The year in a birth-year cell: 2540, ๒๕๔๐, พ.ศ. 2540, or a whole date in B.E. or C.E."""
+    text = _ERA.sub("", digits_ascii(value).strip())
+    if re.fullmatch(r"[0-9]{4}", text):
+        return int(text)
+    match = _ISO_DATE.fullmatch(text) or _DAY_FIRST_DATE.fullmatch(text)
+    return int(match.group(1)) if match else None
+
+
 def _birth_year(value: str, errors: list[str]) -> int | None:
     if not value:
         return None
-    if not re.fullmatch(r"\d{4}", value):
+    year = _year_from(value)
+    if year is None:
         errors.append(
             _("Birth year “%(value)s” should be four digits, e.g. 2540 or 1997.") % {"value": value}
         )
         return None
     try:
-        return clean_birth_year(int(value))
+        return clean_birth_year(year)
     except ValidationError:
         errors.append(
             _("Birth year “%(value)s” is not possible: write e.g. 2540 (B.E.) or 1997 (C.E.).")
@@ -253,14 +264,10 @@ def _ascii_part(text: str) -> str:
     return re.sub(r"[^a-z0-9]+", "", text.casefold())
 
 
-@lru_cache(maxsize=20_000)
 def _romanise(text: str) -> str:
-    from pythainlp.transliterate import romanize
-
     if text.isascii():
         return _ascii_part(text)
-    words = [romanize(word, engine="royin") for word in text.split()]
-    return _ascii_part("".join(words))
+    return romanise_name(text)
 
 
 def username_base(data: dict) -> str:
@@ -318,7 +325,8 @@ def _username_fallback(base: str, taken: set[str]) -> str:
 
 
 def _person_key(data: dict) -> tuple:
-    return (data["first_name"].casefold(), data["last_name"].casefold())
+    """Names compared in their one normal form: "ลําดวน" (nikhahit + sara aa) is "ลำดวน"."""
+    return (text_clean(data["first_name"]).casefold(), text_clean(data["last_name"]).casefold())
 
 
 def _rows_check(*, actor: User, checks: list[RowCheck]) -> None:
@@ -366,9 +374,8 @@ def _rows_check(*, actor: User, checks: list[RowCheck]) -> None:
         user = existing.get(check.data["username"].lower())
         if user is None:
             continue
-        same_person = _person_key(check.data) == (
-            user.first_name.casefold(),
-            user.last_name.casefold(),
+        same_person = _person_key(check.data) == _person_key(
+            {"first_name": user.first_name, "last_name": user.last_name}
         )
         if user.pk in visible_ids and same_person:
             check.existing_user_id = user.pk
@@ -388,9 +395,7 @@ def _rows_check(*, actor: User, checks: list[RowCheck]) -> None:
         for user in visible.filter(first_name__in=firsts[start : start + 1000]).values(
             "id", "username", "first_name", "last_name", "birth_year", "phone"
         ):
-            known.setdefault(
-                (user["first_name"].casefold(), user["last_name"].casefold()), []
-            ).append(user)
+            known.setdefault(_person_key(user), []).append(user)
     for check in unnamed:
         for user in known.get(_person_key(check.data), []):
             same_year = check.data["birth_year"] and user["birth_year"] == check.data["birth_year"]

@@ -1,0 +1,67 @@
+"""Readable usernames: Thai names in the Royal Thai General System."""
+
+import pytest
+
+from lms.users.romanise import romanise_name
+
+
+@pytest.mark.parametrize(
+    ("name", "rtgs"),
+    [
+        # The names the issue reported, with what the royin engine alone gave.
+        ("ไพโรจน์", "phairot"),  # phairo
+        ("คำพอง", "khamphong"),
+        ("อัญชลี", "anchali"),  # antli
+        ("เยาวลักษณ์", "yaowalak"),  # yeaolakt
+        ("สุขเกษม", "sukkasem"),  # sukketm
+        ("ศรีหาญ", "sihan"),  # srian
+        # Common names.
+        ("สมชาย", "somchai"),
+        ("ใจดี", "chaidi"),
+        ("สมศักดิ์", "somsak"),
+        ("ประเสริฐ", "prasoet"),
+        ("บุญมี", "bunmi"),
+        ("มาลี", "mali"),
+        ("วิไล", "wilai"),
+        ("สุภาพ", "suphap"),
+        ("ทองดี", "thongdi"),
+        ("ลำดวน", "lamduan"),
+        ("กาญจนา", "kanchana"),
+        ("ณัฐพล", "natthaphon"),
+        ("ธนากร", "thanakon"),
+        ("ปรีชา", "pricha"),
+        ("วันเพ็ญ", "wanphen"),
+        ("สุนทร", "sunthon"),
+        ("จันทร์เพ็ญ", "chanphen"),
+        ("อำนาจ", "amnat"),
+        ("พรทิพย์", "phonthip"),
+        ("ศิริพร", "siriphon"),
+        ("นภา", "napha"),
+        ("ชัยวัฒน์", "chaiwat"),
+        ("รัตนา", "rattana"),
+        ("สุรศักดิ์", "surasak"),
+        ("อภิชาติ", "aphichat"),
+        ("ทิพวรรณ", "thipphawan"),
+        ("วิทยา", "witthaya"),
+        ("บุญเรือน", "bunruean"),
+        ("สายสุนีย์", "saisuni"),
+        ("ขวัญใจ", "khwanchai"),
+        ("แสงเดือน", "saengduean"),
+        ("ภูมิ", "phum"),
+        ("นงลักษณ์", "nonglak"),
+        ("วีระพงษ์", "wiraphong"),
+        ("สุดารัตน์", "sudarat"),
+    ],
+)
+def test_rtgs(name, rtgs):
+    assert romanise_name(name) == rtgs
+
+
+def test_names_typed_in_another_form_read_the_same():
+    assert romanise_name("ลําดวน") == "lamduan"  # nikhahit + sara aa
+
+
+def test_english_and_mixed_names():
+    assert romanise_name("Somchai") == "somchai"
+    assert romanise_name("คำพอง ศรีหาญ") == "khamphongsihan"
+    assert romanise_name("") == ""

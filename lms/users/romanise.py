@@ -114,18 +114,24 @@ def _ascii(text: str) -> str:
 @lru_cache(maxsize=20_000)
 def _word(word: str) -> str:
     from pythainlp.tokenize import syllable_tokenize
-    from pythainlp.transliterate import romanize
 
     if word in NAME_PARTS:
         return NAME_PARTS[word]
     syllables = syllable_tokenize(word, engine="dict")
-    if "".join(syllables) == word and len(syllables) > 1:
-        return "".join(
-            NAME_PARTS.get(syllable)
-            or romanize(_SILENT.sub("", syllable) or syllable, engine="royin")
-            for syllable in syllables
-        )
-    return romanize(_SILENT.sub("", word) or word, engine="royin")
+    if "".join(syllables) != word or len(syllables) < 2:
+        syllables = [word]
+    return "".join(NAME_PARTS.get(syllable) or _syllable(syllable) for syllable in syllables)
+
+
+def _syllable(syllable: str) -> str:
+    from pythainlp.transliterate import romanize
+
+    spoken = _SILENT.sub("", syllable) or syllable
+    latin = romanize(spoken, engine="royin")
+    # A final ร is read n in RTGS (ประยูร → prayun); the engine writes r.
+    if spoken.endswith("\u0e23") and len(spoken) > 2 and latin.endswith("r"):
+        latin = latin[:-1] + "n"
+    return latin
 
 
 def romanise_name(name: str) -> str:

@@ -6,3 +6,8 @@ class CoreConfig(AppConfig):
     name = "lms.core"
     label = "core"
     verbose_name = _("Platform")
+
+    def ready(self):
+        from lms.core import collation
+
+        collation.register()

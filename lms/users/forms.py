@@ -9,6 +9,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from lms.centres.models import Centre, Province
+from lms.core.collation import thai_order
 
 from .models import User
 
@@ -95,7 +96,7 @@ class ProfileFieldsMixin(forms.Form):
 def centre_choices(province_code: str | None):
     queryset = Centre.objects.active().select_related("province")
     queryset = queryset.filter(province__code=province_code) if province_code else queryset.none()
-    return queryset.order_by("name_th")
+    return queryset.order_by(thai_order("name_th"))
 
 
 class SignupForm(ProfileFieldsMixin, forms.ModelForm):

@@ -16,6 +16,7 @@ from django.utils.text import Truncator
 from django.utils.translation import gettext as _
 
 from lms.centres.scoping import learners_visible_to
+from lms.core.collation import thai_order
 from lms.users.models import User
 
 from .models import AttemptAnswer, GradingMethod, QuestionKind, Quiz, QuizAttempt
@@ -32,7 +33,7 @@ def quizzes_with_counts(*, viewer: User):
             learner_count=Count("attempts__user", filter=in_scope, distinct=True),
             attempt_count=Count("attempts", filter=in_scope, distinct=True),
         )
-        .order_by("title")
+        .order_by(thai_order("title"))
     )
 
 

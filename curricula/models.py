@@ -17,6 +17,7 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page
 from wagtail.search import index
 
+from lms.core.collation import thai_order
 from lms.core.text import slugify_unicode
 
 from .blocks import RICH_TEXT_FEATURES, ActivityStepsBlock, LessonBodyBlock
@@ -51,7 +52,7 @@ class SkillTag(TagBase):
     class Meta:
         verbose_name = _("skill tag")
         verbose_name_plural = _("skill tags")
-        ordering = ["name"]
+        ordering = [thai_order("name")]
 
     def slugify(self, tag, i=None):
         slug = slugify_unicode(tag) or "tag"

@@ -12,6 +12,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.models import Locale
 
 from lms.core.numbers import id_parse
+from lms.core.collation import thai_order
 from lms.learning.selectors import course_badges_for, lesson_states_for
 
 from .models import ActivityPage, CoursePage, Level, SearchEntry, SkillTag, Track, TrackPage
@@ -74,10 +75,10 @@ def catalogue(request: HttpRequest) -> HttpResponse:
         courses = courses.none()
         activities = activities.filter(age_min__lte=age, age_max__gte=age)
 
-    course_list = list(courses.order_by("title"))
+    course_list = list(courses.order_by(thai_order("title")))
     context = {
         "courses": course_list,
-        "activities": list(activities.order_by("age_min", "title")),
+        "activities": list(activities.order_by("age_min", thai_order("title"))),
         "badges": course_badges_for(user=request.user, courses=course_list),
         "tracks": TrackPage.objects.live().filter(locale=locale),
         "levels": Level.choices,
@@ -91,7 +92,7 @@ def catalogue(request: HttpRequest) -> HttpResponse:
             )
         )
         .distinct()
-        .order_by("name"),
+        .order_by(thai_order("name")),
         "selected": {
             "track": track,
             "level": level,

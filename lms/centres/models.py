@@ -5,6 +5,8 @@ from django.db import models
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
+from lms.core.collation import thai_order
+
 
 class Region(models.TextChoices):
     NORTH = "north", _("North")
@@ -24,7 +26,7 @@ class Province(models.Model):
     region = models.CharField(_("region"), max_length=16, choices=Region.choices)
 
     class Meta:
-        ordering = ["name_th"]
+        ordering = [thai_order("name_th")]
         verbose_name = _("province")
         verbose_name_plural = _("provinces")
 
@@ -67,7 +69,7 @@ class Centre(models.Model):
     objects = CentreQuerySet.as_manager()
 
     class Meta:
-        ordering = ["province__name_th", "name_th"]
+        ordering = [thai_order("province__name_th"), thai_order("name_th")]
         verbose_name = _("centre")
         verbose_name_plural = _("centres")
         indexes = [models.Index(fields=["province", "name_th"])]

@@ -22,6 +22,7 @@ from django.utils.translation import gettext as _
 
 from curricula.models import CoursePage, Track, TrackPage
 from curricula.selectors import default_locale
+from lms.core.collation import thai_sort_key
 from lms.core.thaidate import ENGLISH_MONTHS, format_thai_month
 from lms.learning.models import Enrollment
 from lms.users.models import User
@@ -268,7 +269,7 @@ def _labels(dimension: str, keys: set, track_paths: dict[str, str]) -> dict:
 def _sort_key(dimension: str):
     if dimension == Dimension.MONTH:
         return lambda row: row.key
-    return lambda row: (row.key is None, row.label)
+    return lambda row: (row.key is None, thai_sort_key(str(row.label)))
 
 
 def centre_report(

@@ -13,6 +13,7 @@ from django.utils import timezone
 
 from curricula.models import ActivityPage, CoursePage
 from curricula.selectors import default_locale, required_lesson_counts
+from lms.core.collation import thai_order
 from lms.learning.models import Enrollment
 from lms.users.models import User
 
@@ -127,7 +128,7 @@ def cohort_roster(*, cohort: Cohort, today: dt.date | None = None) -> Roster:
     members = list(
         User.objects.filter(cohort_memberships__cohort=cohort)
         .select_related("home_centre")
-        .order_by("first_name", "last_name", "username")
+        .order_by(thai_order("first_name"), thai_order("last_name"), "username")
     )
     member_ids = CohortMembership.objects.filter(cohort=cohort).values("user_id")
     enrollments = {
@@ -197,7 +198,7 @@ def attendance_sheet(*, session: CohortSession) -> list[SheetRow]:
     """Every member of the session's class with the status recorded so far (2 queries)."""
     members = list(
         User.objects.filter(cohort_memberships__cohort_id=session.cohort_id).order_by(
-            "first_name", "last_name", "username"
+            thai_order("first_name"), thai_order("last_name"), "username"
         )
     )
     marks = {
@@ -221,16 +222,18 @@ def trainer_choices(*, centre_ids: set[int] | None) -> QuerySet[User]:
     roles = StaffRole.objects.all()
     if centre_ids is not None:
         roles = roles.filter(centre_id__in=centre_ids)
-    return User.objects.filter(pk__in=roles.values("user_id")).order_by("first_name", "username")
+    return User.objects.filter(pk__in=roles.values("user_id")).order_by(
+        thai_order("first_name"), "username"
+    )
 
 
 def course_choices() -> QuerySet[CoursePage]:
     """Live courses in the site's language (learner records point at these)."""
-    return CoursePage.objects.live().filter(locale=default_locale()).order_by("title")
+    return CoursePage.objects.live().filter(locale=default_locale()).order_by(thai_order("title"))
 
 
 def activity_choices() -> QuerySet[ActivityPage]:
-    return ActivityPage.objects.live().filter(locale=default_locale()).order_by("title")
+    return ActivityPage.objects.live().filter(locale=default_locale()).order_by(thai_order("title"))
 
 
 def learners_for(*, user: User, query: str = "") -> QuerySet[User]:
@@ -249,7 +252,7 @@ def learners_for(*, user: User, query: str = "") -> QuerySet[User]:
                 | Q(phone__icontains=word)
             )
         queryset = queryset.filter(condition)
-    return queryset.order_by("first_name", "last_name", "username")
+    return queryset.order_by(thai_order("first_name"), thai_order("last_name"), "username")
 
 
 def learner_record(*, learner: User) -> dict:

@@ -7,6 +7,7 @@ from django.utils.translation import gettext_lazy as _
 
 from curricula.models import CoursePage
 from lms.centres.scoping import centres_visible_to, learners_visible_to
+from lms.core.collation import thai_order
 from lms.users.models import User
 
 from .batches import MAX_BATCH_SIZE
@@ -14,7 +15,9 @@ from .services import MAX_REASON_LENGTH
 
 
 def _courses():
-    return CoursePage.objects.filter(locale__language_code=settings.LANGUAGE_CODE).order_by("title")
+    return CoursePage.objects.filter(locale__language_code=settings.LANGUAGE_CODE).order_by(
+        thai_order("title")
+    )
 
 
 class CourseChoiceField(forms.ModelChoiceField):

@@ -24,6 +24,7 @@ from curricula.models import CoursePage
 from curricula.selectors import canonical_page
 from lms.centres.models import Centre
 from lms.centres.scoping import learners_visible_to
+from lms.core.collation import thai_order
 from lms.learning.models import Enrollment
 from lms.learning.requirements import course_unmet
 from lms.learning.services import enrollment_completion_check
@@ -294,7 +295,7 @@ def certificate_batch_skipped(*, batch: CertificateBatch) -> list[dict]:
     items = (
         batch.items.filter(outcome=BatchItemOutcome.SKIPPED)
         .select_related("learner")
-        .order_by("skip_code", "learner__last_name", "learner__first_name")
+        .order_by("skip_code", thai_order("learner__last_name"), thai_order("learner__first_name"))
     )
     groups: dict[str, dict] = {}
     for item in items:

@@ -25,6 +25,7 @@ from weasyprint.text.fonts import FontConfiguration
 from lms.core.fonts import FONT_STACK, sarabun_font_face_css
 from lms.core.thaidate import format_english_date, format_thai_date
 
+from . import pdf_text
 from .codes import code_display
 from .models import (
     Certificate,
@@ -223,6 +224,8 @@ def _font_config() -> FontConfiguration:
 
 def certificate_pdf(*, facts: CertificateFacts, template: CertificateTemplate) -> bytes:
     html = certificate_html(facts=facts, template=template)
+    # Each line of Thai carries its own text, so that copying gives จำนวน, not จานวน.
+    pdf_text.install()
     return HTML(string=html, base_url=str(settings.BASE_DIR)).write_pdf(font_config=_font_config())
 
 

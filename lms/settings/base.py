@@ -331,3 +331,6 @@ LOGGING = {
         "assessments": {"level": "INFO"},
     },
 }
+
+# Mark Thai text on learner pages so lines break only between words (lms/core/linebreaks.py).
+LMS_THAI_LINE_BREAKS = env.bool("LMS_THAI_LINE_BREAKS", default=True)

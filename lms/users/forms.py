@@ -12,6 +12,7 @@ from django.utils.translation import gettext_lazy as _
 from lms.centres.models import Centre, Province
 from lms.core.clean import text_clean
 from lms.core.numbers import digits_ascii
+from lms.core.collation import thai_order
 
 from .models import User
 
@@ -113,7 +114,7 @@ class ProfileFieldsMixin(forms.Form):
 def centre_choices(province_code: str | None):
     queryset = Centre.objects.active().select_related("province")
     queryset = queryset.filter(province__code=province_code) if province_code else queryset.none()
-    return queryset.order_by("name_th")
+    return queryset.order_by(thai_order("name_th"))
 
 
 class SignupForm(ProfileFieldsMixin, forms.ModelForm):

@@ -154,3 +154,35 @@ def test_certificates_rendered_one_after_another_in_a_thread_each_embed_their_fo
             assert "นางสาวสมใจ ใฝ่เรียน" in text
         else:
             assert "Somjai" in text
+
+
+# Every Thai vowel, tone mark and sign, in each position they take: above and below
+# the consonant, on an above vowel, with SARA AM (which the shaper splits into two
+# glyphs and moves past the tone mark), with the leading vowels and in clusters.
+THAI_NAMES = [
+    ("นางสาวลำดวน น้ำค้าง", "จำนวนและตำบล: ผู้อำนวยการทำกำไร"),
+    ("นายกำพล ค่ำคืน", "ซ้ำแล้วซ้ำอีก ต่ำกว่าเกณฑ์ ย่ำรุ่ง"),
+    ("นางก๋วยเตี๋ยว โต๊ะจีน", "ปิ่นโตกับถั่วเขียว เกื้อกูลเอื้อเฟื้อ"),
+    ("นายฤทธิ์ ฤๅษีสิทธิ์", "ศิลป์และวิทยาศาสตร์ พระพุทธเจ้า ฯลฯ"),
+    ("นางสาวเยาวลักษณ์ ไพโรจน์", "ใส่ใจไก่ไข่ แก้วแหวน เงาะเกาะ เสือ"),
+    ("นายปู่ ซุ้มกู้ขี้", "เป็นไปได้ เด็กๆ ต่าง ๆ ฆ้องกลอง ฎีกา ฐิติ ญาณ"),
+    ("นางอัญชลี ฦๅชา", "กระต่ายทั้งหลาย ปัญญา ดึ๊กดึ๋ย ๑๒๓"),
+]
+
+
+@pytest.mark.parametrize("language", [CertificateLanguage.THAI, CertificateLanguage.BILINGUAL])
+def test_thai_names_and_titles_read_back_exactly(db, tmp_path, language):
+    """pdftotext gives back the source strings, ำ and every tone mark included."""
+    template = certificate_template_default()
+    template.language = language
+    template.save()
+    for index, (name, title) in enumerate(THAI_NAMES):
+        facts = CertificateFacts.sample()
+        facts.learner_name, facts.course_title = name, title
+        path = tmp_path / f"certificate-{index}.pdf"
+        path.write_bytes(certificate_pdf(facts=facts, template=template))
+        for text in (_text(path), " ".join(_run("pdftotext", str(path), "-").split())):
+            assert name in text
+            assert title in text
+            assert "จานวน" not in text and "ผู้อานวย" not in text
+        _assert_only_sarabun(path)

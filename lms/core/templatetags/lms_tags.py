@@ -5,6 +5,7 @@ from django.utils.translation import get_language
 
 from wagtail.models import Page
 
+from lms.core.linebreaks import mark_thai_words
 from lms.core.richtext import render_richtext
 from lms.core.thaidate import format_date, format_thai_date
 from lms.users.admin_access import can_open_admin as _can_open_admin
@@ -76,3 +77,20 @@ def language_switcher(context):
             url = translate_url(request.get_full_path(), code)
         links.append({"code": code, "name": name, "url": url, "current": code == current})
     return {"links": links}
+
+
+class ThaiLineBreaksNode(template.Node):
+    def __init__(self, nodelist):
+        self.nodelist = nodelist
+
+    def render(self, context):
+        return mark_thai_words(self.nodelist.render(context))
+
+
+@register.tag
+def thai_line_breaks(parser, token):
+    """`{% thai_line_breaks %}...{% endthai_line_breaks %}`: Thai lines inside break
+    only between words, and dates and "20 นาที" stay on one line (lms.core.linebreaks)."""
+    nodelist = parser.parse(("endthai_line_breaks",))
+    parser.delete_first_token()
+    return ThaiLineBreaksNode(nodelist)

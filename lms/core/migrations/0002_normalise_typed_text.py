@@ -86,6 +86,7 @@ def normalise_rows(apps, schema_editor):
 
 class Migration(migrations.Migration):
     dependencies = [
+        ("core", "0001_thai_collation"),
         ("users", "0001_initial"),
         ("centres", "0004_cohorts_attendance_imports"),
         ("assessments", "0001_initial"),

@@ -12,7 +12,7 @@ from tests.factories import CentreFactory, UserFactory
 
 pytestmark = pytest.mark.django_db
 
-migration = importlib.import_module("lms.core.migrations.0001_normalise_typed_text")
+migration = importlib.import_module("lms.core.migrations.0002_normalise_typed_text")
 
 
 def test_existing_rows_are_normalised():

@@ -1,5 +1,6 @@
 from django.core.validators import validate_slug, validate_unicode_slug
 from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
 
 from wagtail.admin.forms import WagtailAdminPageForm
 
@@ -19,6 +20,11 @@ class CurriculumPageForm(WagtailAdminPageForm):
         field = self.fields.get("slug")
         if field is not None:
             field.required = False
+            field.help_text = _(
+                "The last part of the page's address. Leave it: it is made from the Thai "
+                "title (e.g. “bot-thi-1-chat-saeng”). You may edit it; old addresses "
+                "keep working."
+            )
             # Thai typed into the slug is romanised in clean(), so let it get that far.
             field.validators = [
                 validator
@@ -46,6 +52,10 @@ class CurriculumPageForm(WagtailAdminPageForm):
             "data-lms-slug-url-value": reverse("curricula_slug_for_title"),
             "data-lms-slug-parent-value": str(self.parent_page.pk),
             "data-lms-slug-page-value": str(self.instance.pk or ""),
+            # Wagtail's title stops syncing the slug once a page is live; so do we.
+            "data-lms-slug-follow-value": "false"
+            if self.instance.live and self.instance.pk
+            else "true",
         }
 
     def clean(self):

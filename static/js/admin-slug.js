@@ -20,6 +20,7 @@
       url: String,
       parent: String,
       page: String,
+      follow: Boolean,
       delay: { type: Number, default: 250 },
     };
 
@@ -30,11 +31,18 @@
       this.form = this.element.form;
       this.onSubmit = this.onSubmit.bind(this);
       if (this.form) this.form.addEventListener('submit', this.onSubmit);
+      // Wagtail's title syncs on keyup, which Thai input methods and pasting may not
+      // send; every change of the title's text counts.
+      this.onTitleInput = (event) => this.follow({ detail: { value: event.target.value } });
+      // Like Wagtail's title, only while the page has never been published.
+      this.watchedTitle = this.followValue ? this.titleInput : null;
+      if (this.watchedTitle) this.watchedTitle.addEventListener('input', this.onTitleInput);
     }
 
     disconnect() {
       clearTimeout(this.timer);
       if (this.form) this.form.removeEventListener('submit', this.onSubmit);
+      if (this.watchedTitle) this.watchedTitle.removeEventListener('input', this.onTitleInput);
     }
 
     get editedByHand() {

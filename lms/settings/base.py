@@ -38,6 +38,7 @@ INSTALLED_APPS = [
     "curricula",
     "assessments",
     "wagtail.contrib.simple_translation",
+    "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
     "wagtail.embeds",
     "wagtail.sites",
@@ -75,6 +76,8 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "lms.core.middleware.LmsCSPMiddleware",
     "lms.users.middleware.PasswordChangeRequiredMiddleware",
+    # Old page addresses (a slug that was repaired or changed) answer with a redirect.
+    "wagtail.contrib.redirects.middleware.RedirectMiddleware",
     # django-axes must be last: it turns lockouts raised by authentication into responses.
     "axes.middleware.AxesMiddleware",
 ]

@@ -118,7 +118,7 @@ class CentreViewSet(ScopedModelViewSet):
         "host_type",
         yes_no_column(Centre, "is_active"),
     ]
-    list_filter = ["host_type", yes_no_column(Centre, "is_active")]
+    list_filter = ["host_type", "is_active"]
     search_fields = ["name_th", "name_en", "code", "district", "subdistrict"]
     ordering = ["province__name_th", "name_th"]
     list_export = [
@@ -176,7 +176,7 @@ class EarlyChildhoodSessionViewSet(ScopedModelViewSet):
             sort_key="date",
         ),
         "centre",
-        "children",
+        Column("children", label=_("Children")),
         "adults",
     ]
     list_filter = ["date"]

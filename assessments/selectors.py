@@ -13,6 +13,7 @@ from django.db.models import Prefetch, Q
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import pgettext
 
 from curricula.models import CoursePage, LessonPage
 from curricula.selectors import canonical_page
@@ -391,7 +392,7 @@ STATUS_LABELS = {
     "not_open": lambda: _("Not open yet"),
     "closed": lambda: _("Closed"),
     "not_started": lambda: _("Not started"),
-    "in_progress": lambda: _("In progress"),
+    "in_progress": lambda: pgettext("learning", "In progress"),
     "time_up": lambda: _("Time is up"),
     "passed": lambda: _("Passed"),
     "failed": lambda: _("Not passed yet"),

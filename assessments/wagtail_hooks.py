@@ -24,9 +24,13 @@ from wagtail.admin.panels import (
     TabbedInterface,
 )
 from wagtail.admin.ui.menus import MenuItem as ListingMenuItem
+from wagtail.admin.ui.tables import Column
 from wagtail.admin.viewsets.base import ViewSet
 from wagtail.snippets.models import register_snippet
+from wagtail.snippets.views.chooser import ChooseResultsView, ChooseView, SnippetChooserViewSet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
+
+from lms.core.admin_columns import yes_no_column
 
 from .admin_views import (
     IMPORT_PERMISSION,
@@ -50,9 +54,48 @@ class QuestionBankViewSet(SnippetViewSet):
     panels = [FieldPanel("name"), FieldPanel("description")]
 
 
+class QuestionChooserColumns:
+    """Questions often share a short name ("S01 เลือกตอบ" three times): the chooser shows
+    each one's bank, type and the start of its text so a trainer picks the right one."""
+
+    @property
+    def columns(self):
+        return [
+            self.title_column,
+            Column(
+                "prompt",
+                label=gettext_lazy("Question"),
+                accessor="prompt_excerpt",
+            ),
+            Column(
+                "bank",
+                label=gettext_lazy("Question bank"),
+                accessor=lambda question: question.bank.name if question.bank else "—",
+            ),
+            Column("kind", label=gettext_lazy("Type"), accessor="get_kind_display"),
+        ]
+
+    def get_object_list(self):
+        return super().get_object_list().select_related("bank")
+
+
+class QuestionChooseView(QuestionChooserColumns, ChooseView):
+    pass
+
+
+class QuestionChooseResultsView(QuestionChooserColumns, ChooseResultsView):
+    pass
+
+
+class QuestionChooserViewSet(SnippetChooserViewSet):
+    choose_view_class = QuestionChooseView
+    choose_results_view_class = QuestionChooseResultsView
+
+
 class QuestionViewSet(SnippetViewSet):
     model = Question
     icon = "help"
+    chooser_viewset_class = QuestionChooserViewSet
     menu_label = gettext_lazy("Questions")
     list_display = ["__str__", "kind", "bank", "points", "updated_at"]
     list_filter = ["kind", "bank"]
@@ -101,7 +144,7 @@ class QuizViewSet(SnippetViewSet):
     model = Quiz
     icon = "tasks"
     menu_label = gettext_lazy("Quizzes")
-    list_display = ["title", "lesson", "course", "is_live", "updated_at"]
+    list_display = ["title", "lesson", "course", yes_no_column(Quiz, "is_live"), "updated_at"]
     list_filter = ["is_live", "grading_method"]
     edit_handler = TabbedInterface(
         [

@@ -96,6 +96,7 @@ class HomePage(TreeRulesMixin, Page):
 
     class Meta:
         verbose_name = _("home page")
+        verbose_name_plural = _("home pages")
 
     def route(self, request, path_components):
         # Every request for a page of the site starts here.
@@ -126,6 +127,7 @@ class TrackPage(TreeRulesMixin, Page):
 
     class Meta:
         verbose_name = _("track")
+        verbose_name_plural = _("tracks")
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
@@ -246,6 +248,7 @@ class CoursePage(TreeRulesMixin, Page):
 
     class Meta:
         verbose_name = _("course")
+        verbose_name_plural = _("courses")
 
     @property
     def outcomes(self) -> list[str]:
@@ -304,6 +307,7 @@ class LessonPage(TreeRulesMixin, Page):
 
     class Meta:
         verbose_name = _("lesson")
+        verbose_name_plural = _("lessons")
 
     def get_context(self, request, *args, **kwargs):
         from lms.learning.pages import lesson_page_context
@@ -380,6 +384,7 @@ class ActivityPage(TreeRulesMixin, Page):
 
     class Meta:
         verbose_name = _("activity plan")
+        verbose_name_plural = _("activity plans")
 
     @classmethod
     def can_exist_under(cls, parent):

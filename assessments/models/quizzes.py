@@ -7,6 +7,7 @@ from django.db import models
 from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from modelcluster.fields import ParentalKey
 from modelcluster.models import ClusterableModel
@@ -22,7 +23,7 @@ class GradingMethod(models.TextChoices):
 
 
 class RevealAnswers(models.TextChoices):
-    NEVER = "never", _("Never")
+    NEVER = "never", pgettext_lazy("show answers", "Never")
     AFTER_EACH_ATTEMPT = "after_attempt", _("After each attempt")
     AFTER_PASSING = "after_passing", _("After passing")
     AFTER_LAST_ATTEMPT = "after_last_attempt", _("After the last attempt")

@@ -23,6 +23,7 @@ from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.permission_policies import ModelPermissionPolicy
 from wagtail.permissions import register_permission_policy
 
+from lms.core.admin_columns import yes_no_column
 from lms.core.thaidate import format_date
 
 from . import admin_views, scoping
@@ -109,7 +110,14 @@ class CentreViewSet(ScopedModelViewSet):
     icon = "home"
     menu_label = _("Centres")
     name = "centres_admin"
-    list_display = ["name_th", "code", "province", "district", "host_type", "is_active"]
+    list_display = [
+        "name_th",
+        "code",
+        "province",
+        "district",
+        "host_type",
+        yes_no_column(Centre, "is_active"),
+    ]
     list_filter = ["host_type", "is_active"]
     search_fields = ["name_th", "name_en", "code", "district", "subdistrict"]
     ordering = ["province__name_th", "name_th"]
@@ -168,7 +176,7 @@ class EarlyChildhoodSessionViewSet(ScopedModelViewSet):
             sort_key="date",
         ),
         "centre",
-        "children",
+        Column("children", label=_("Children")),
         "adults",
     ]
     list_filter = ["date"]

@@ -6,6 +6,8 @@ from wagtail.admin.menu import Menu, MenuItem, SubmenuMenuItem
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
+from lms.core.admin_columns import yes_no_column
+
 from . import admin_views
 from .models import CertificateTemplate
 
@@ -15,7 +17,13 @@ class CertificateTemplateViewSet(SnippetViewSet):
     icon = "doc-full"
     menu_label = _("Certificate templates")
     add_to_admin_menu = False
-    list_display = ["name", "language", "orientation", "is_default", "updated_at"]
+    list_display = [
+        "name",
+        "language",
+        "orientation",
+        yes_no_column(CertificateTemplate, "is_default"),
+        "updated_at",
+    ]
     search_fields = ["name", "title"]
 
 

@@ -4,7 +4,7 @@ Learners meet these in forms (password rules, length limits). Listing them here
 puts them in our catalogue, which takes precedence over Django's. Never called.
 """
 
-from django.utils.translation import gettext_noop, ngettext
+from django.utils.translation import gettext_noop, ngettext, pgettext
 
 
 def _messages_to_translate() -> None:  # pragma: no cover
@@ -46,3 +46,25 @@ def _messages_to_translate() -> None:  # pragma: no cover
         "Ensure this filename has at most %(max)d characters (it has %(length)d).",
         0,
     )
+
+
+def _admin_messages() -> None:  # pragma: no cover
+    """What the Thai-everywhere crawl (tests/proof/test_thai_everywhere.py) found in English
+    on admin and account pages."""
+    gettext_noop("Email address")
+    gettext_noop("Universally unique identifier")
+    gettext_noop(
+        "The groups this user belongs to. A user will get all permissions granted to each of their groups."
+    )
+    gettext_noop("Your password can’t be a commonly used password.")
+    gettext_noop("Your password can’t be entirely numeric.")
+    gettext_noop("Your password can’t be too similar to your other personal information.")
+    pgettext("ordinal 2", "{}nd")
+    pgettext("ordinal 11, 12, 13", "{}th")
+    pgettext("ordinal 1", "{}st")
+    ngettext("%(num)d year", "%(num)d years", 0)
+    ngettext("%(num)d month", "%(num)d months", 0)
+    ngettext("%(num)d week", "%(num)d weeks", 0)
+    ngettext("%(num)d day", "%(num)d days", 0)
+    ngettext("%(num)d hour", "%(num)d hours", 0)
+    ngettext("%(num)d minute", "%(num)d minutes", 0)

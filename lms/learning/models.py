@@ -9,6 +9,7 @@ from django.conf import settings
 from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 
 class EnrollmentQuerySet(models.QuerySet):
@@ -70,7 +71,7 @@ class CompletionSource(models.TextChoices):
 
 class LessonState(models.TextChoices):
     NOT_STARTED = "not_started", _("Not started")
-    IN_PROGRESS = "in_progress", _("In progress")
+    IN_PROGRESS = "in_progress", pgettext_lazy("learning", "In progress")
     DONE = "done", _("Done")
 
 

@@ -176,6 +176,9 @@ USE_TZ = True
 WAGTAIL_I18N_ENABLED = True
 WAGTAIL_CONTENT_LANGUAGES = LANGUAGES
 WAGTAILADMIN_PERMITTED_LANGUAGES = LANGUAGES
+# Every centre is in Thailand: one time zone, so the account page offers no list of 600
+# English zone names.
+WAGTAIL_USER_TIME_ZONES = ["Asia/Bangkok"]
 # Django's unicode slugs drop Thai vowel and tone marks, so page URLs are
 # transliterated to ASCII instead (they also survive being pasted into chats).
 WAGTAIL_ALLOW_UNICODE_SLUGS = False

@@ -10,6 +10,7 @@ from django.core.validators import RegexValidator
 from django.db import models
 from django.db.models.functions import Lower
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 username_validator = RegexValidator(
     r"^[A-Za-z0-9._-]{3,40}\Z",
@@ -52,8 +53,14 @@ class User(AbstractUser):
     )
     email = models.EmailField(_("e-mail address"), blank=True)
     phone = models.CharField(_("phone number"), max_length=20, blank=True)
+    # "title" alone is a page's or a quiz's title everywhere in Wagtail's admin; the context
+    # keeps the Thai for a person's name prefix apart.
     title_prefix = models.CharField(
-        _("title"), max_length=8, choices=TitlePrefix.choices, blank=True, default=""
+        pgettext_lazy("person name prefix", "title"),
+        max_length=8,
+        choices=TitlePrefix.choices,
+        blank=True,
+        default="",
     )
     first_name = models.CharField(_("first name (Thai)"), max_length=100, blank=True)
     last_name = models.CharField(_("last name (Thai)"), max_length=100, blank=True)

@@ -22,7 +22,6 @@ from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail.models import ModelLogEntry
 
 from curricula.models import CoursePage
-from lms.centres.scoping import is_national_admin
 
 from .admin_forms import BatchForm, IssueForm, ReasonForm
 from .batches import (
@@ -31,8 +30,8 @@ from .batches import (
     certificate_batch_skipped,
 )
 from .codes import code_normalise
-from .models import Certificate, CertificateBatch, RenderStatus
-from .selectors import certificates_visible_to
+from .models import Certificate, RenderStatus
+from .selectors import certificate_batches_visible_to, certificates_visible_to
 from .services import (
     CertificateError,
     certificate_issue,
@@ -241,10 +240,9 @@ class CertificateRevokeView(_CertificateActionView):
 
 
 def _batches_visible_to(user):
-    queryset = CertificateBatch.objects.select_related("course", "centre", "created_by")
-    if is_national_admin(user):
-        return queryset
-    return queryset.filter(created_by=user)
+    return certificate_batches_visible_to(user=user).select_related(
+        "course", "centre", "created_by"
+    )
 
 
 class BatchIndexView(StaffView):

@@ -145,16 +145,34 @@ def _get(client, url):
     return response
 
 
+LINK = re.compile(r'href="(/(?:admin|centre|assignments|certificates)/[^"#?]*)')
+
+
+def _links(seen: dict) -> list[str]:
+    """One link of each shape (numbers ignored) from the pages seen, not yet opened: the
+    records, histories and details the lists lead to."""
+    shapes = {re.sub(r"\d+", "N", url.split("?")[0]) for url in seen}
+    found = []
+    for text, _term in list(seen.values()):
+        for link in LINK.findall(text):
+            shape = re.sub(r"\d+", "N", link)
+            if shape not in shapes and not SKIP.search(link):
+                shapes.add(shape)
+                found.append(link)
+    return found
+
+
 def _walk(client, paths: list[str], searches: list[str]) -> tuple[dict, list[str]]:
-    """Every page, its search results and its exports: {url: (text, search term)}, and any
-    server errors."""
+    """Every page, its search results and its exports, then one page of each kind its links
+    lead to: {url: (text, search term)}, and any server errors."""
     seen, errors = {}, []
-    for path in paths:
+
+    def visit(path):
         response = _get(client, path)
         if response.status_code >= 500:
             errors.append(f"{path}: {response.status_code}")
         if response.status_code != 200:
-            continue
+            return
         text = _text(response)
         seen[path] = (text, None)
         extra = []
@@ -168,6 +186,11 @@ def _walk(client, paths: list[str], searches: list[str]) -> tuple[dict, list[str
                 errors.append(f"{url}: {response.status_code}")
             elif response.status_code == 200:
                 seen[url] = (_text(response), term)
+
+    for path in paths:
+        visit(path)
+    for link in _links(seen):
+        visit(link)
     return seen, errors
 
 

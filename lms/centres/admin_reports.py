@@ -20,6 +20,7 @@ from django.core.exceptions import PermissionDenied
 from django.db.models import IntegerField, Value
 from django.http import Http404
 from django.urls import path
+from django.utils.translation import pgettext_lazy
 from django.views.decorators.cache import never_cache
 
 from wagtail.admin.auth import require_admin_access
@@ -57,6 +58,7 @@ class ScopedSiteHistoryFilterSet(SiteHistoryReportFilterSet):
 
 class ScopedLogEntriesView(LogEntriesView):
     filterset_class = ScopedSiteHistoryFilterSet
+    page_title = pgettext_lazy("report", "Site history")
 
     def get_filtered_queryset(self):
         # Wagtail's union of every log model, each part filtered first (see its docstring).

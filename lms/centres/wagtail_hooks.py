@@ -10,7 +10,7 @@ listing and object view is limited by lms.centres.scoping.
 from django.http import Http404
 from django.shortcuts import redirect
 from django.urls import path, reverse
-from django.utils.translation import get_language
+from django.utils.translation import get_language, pgettext_lazy
 from django.utils.translation import gettext_lazy as _
 
 from wagtail import hooks
@@ -344,7 +344,7 @@ class SiteHistoryMenuItem(MenuItem):
 @hooks.register("register_reports_menu_item")
 def register_site_history_menu_item():
     return SiteHistoryMenuItem(
-        _("Site history"),
+        pgettext_lazy("report", "Site history"),
         reverse("wagtailadmin_reports:site_history"),
         name="centre-site-history",
         icon_name="history",

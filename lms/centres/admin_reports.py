@@ -24,6 +24,7 @@ from django.utils.translation import pgettext_lazy
 from django.views.decorators.cache import never_cache
 
 from wagtail.admin.auth import require_admin_access
+from wagtail.admin.paginator import WagtailPaginator
 from wagtail.admin.views.reports.aging_pages import AgingPagesView
 from wagtail.admin.views.reports.audit_logging import LogEntriesView, SiteHistoryReportFilterSet
 from wagtail.admin.views.reports.locked_pages import LockedPagesView
@@ -56,9 +57,16 @@ class ScopedSiteHistoryFilterSet(SiteHistoryReportFilterSet):
         return [choice for choice in log_action_registry.get_choices() if choice[0] in actions]
 
 
+class LogEntryPaginator(WagtailPaginator):
+    # Wagtail names the rows after the first log model of its union ("page log entries").
+    verbose_name = pgettext_lazy("report", "entry")
+    verbose_name_plural = pgettext_lazy("report", "entries")
+
+
 class ScopedLogEntriesView(LogEntriesView):
     filterset_class = ScopedSiteHistoryFilterSet
     page_title = pgettext_lazy("report", "Site history")
+    paginator_class = LogEntryPaginator
 
     def get_filtered_queryset(self):
         # Wagtail's union of every log model, each part filtered first (see its docstring).

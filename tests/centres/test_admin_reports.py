@@ -135,6 +135,7 @@ def test_site_history_filters_offer_only_visible_people(client, world):
     client.force_login(world["centre_admin"])
     page = client.get(reverse("wagtailadmin_reports:site_history")).content.decode()
     assert "ประวัติกิจกรรมในระบบ" in page  # the title and the menu item, in Thai
+    assert "1 รายการ" in page and "log entr" not in page  # its row count, too
     # The "User" filter lists who wrote the entries the viewer may read.
     assert "ผู้ดูแลบี" in page
     assert "ผู้ดูแลเอ" not in page

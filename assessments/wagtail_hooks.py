@@ -31,6 +31,8 @@ from wagtail.snippets.views.chooser import ChooseResultsView, ChooseView, Snippe
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
 from lms.core.admin_columns import yes_no_column
+from lms.centres import audit
+from lms.centres.scoping import learners_visible_to
 
 from .admin_views import (
     IMPORT_PERMISSION,
@@ -331,3 +333,13 @@ def keep_pages_with_quizzes(request, page):
         )
         return redirect("wagtailadmin_explore", page.get_parent().pk)
     return None
+
+
+@hooks.register(audit.HOOK)
+def assessment_log_entry_scopes():
+    return {
+        QuestionBank: audit.SHARED,
+        Question: audit.SHARED,
+        Quiz: audit.SHARED,
+        QuizAttempt: lambda user: QuizAttempt.objects.filter(user__in=learners_visible_to(user)),
+    }

@@ -7,10 +7,13 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
 from curricula import views as curricula_views
+from lms.centres import admin_reports
 from lms.core import views as core_views
 
 urlpatterns = [
     path("healthz", core_views.healthz, name="healthz"),
+    # Before Wagtail's admin: its site history report, limited to the viewer's centres.
+    path("admin/reports/", include((admin_reports.urlpatterns, "scoped_reports"))),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
 ]

@@ -14,6 +14,9 @@ from wagtail.admin.ui.sidebar import LinkMenuItem as LinkMenuItemComponent
 from wagtail.admin.views import generic
 from wagtail.admin.viewsets.model import ModelViewSet
 
+from lms.centres import audit
+from lms.centres.scoping import learners_visible_to
+
 from .models import Assignment, Submission
 from .selectors import can_review, review_waiting_count
 
@@ -168,3 +171,11 @@ def keep_lessons_with_handed_in_work(request, page):
         )
         return redirect("wagtailadmin_explore", page.get_parent().pk)
     return None
+
+
+@hooks.register(audit.HOOK)
+def assignment_log_entry_scopes():
+    return {
+        Assignment: audit.SHARED,
+        Submission: lambda user: Submission.objects.filter(user__in=learners_visible_to(user)),
+    }

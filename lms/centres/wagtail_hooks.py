@@ -10,7 +10,7 @@ listing and object view is limited by lms.centres.scoping.
 from django.http import Http404
 from django.shortcuts import redirect
 from django.urls import path, reverse
-from django.utils.translation import get_language
+from django.utils.translation import get_language, pgettext_lazy
 from django.utils.translation import gettext_lazy as _
 
 from wagtail import hooks
@@ -26,7 +26,7 @@ from wagtail.permissions import register_permission_policy
 from lms.core.admin_columns import yes_no_column
 from lms.core.thaidate import format_date
 
-from . import admin_views, scoping
+from . import admin_views, audit, scoping
 from .models import Centre, EarlyChildhoodSession
 
 
@@ -337,3 +337,30 @@ def register_centre_actions(actions):
         ("lms.centre.import", _("Import centres"), _("Centres imported from the national list")),
     ]:
         actions.register_action(action, label, message)
+
+
+hooks.register(audit.HOOK, audit.centre_log_entry_scopes)
+
+
+class SiteHistoryMenuItem(MenuItem):
+    """Site history is scoped (lms.centres.admin_reports), so every staff member gets it."""
+
+    def is_shown(self, request):
+        return scoping.is_staff_member(request.user)
+
+
+@hooks.register("register_reports_menu_item")
+def register_site_history_menu_item():
+    return SiteHistoryMenuItem(
+        pgettext_lazy("report", "Site history"),
+        reverse("wagtailadmin_reports:site_history"),
+        name="centre-site-history",
+        icon_name="history",
+        order=1000,
+    )
+
+
+@hooks.register("construct_reports_menu")
+def keep_one_site_history(request, menu_items):
+    # Wagtail's own item shows it to page editors only; ours replaces it.
+    menu_items[:] = [item for item in menu_items if item.name != "site-history"]

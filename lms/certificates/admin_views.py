@@ -32,8 +32,8 @@ from .batches import (
     certificate_batch_skipped,
 )
 from .codes import code_normalise
-from .models import Certificate, CertificateBatch, RenderStatus
-from .selectors import certificates_visible_to
+from .models import Certificate, RenderStatus
+from .selectors import certificate_batches_visible_to, certificates_visible_to
 from .services import (
     CertificateError,
     certificate_issue,
@@ -243,10 +243,9 @@ class CertificateRevokeView(_CertificateActionView):
 
 
 def _batches_visible_to(user):
-    queryset = CertificateBatch.objects.select_related("course", "centre", "created_by")
-    if is_national_admin(user):
-        return queryset
-    return queryset.filter(created_by=user)
+    return certificate_batches_visible_to(user=user).select_related(
+        "course", "centre", "created_by"
+    )
 
 
 class BatchIndexView(StaffView):

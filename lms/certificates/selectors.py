@@ -7,7 +7,7 @@ from lms.core.numbers import id_parse
 from lms.users.models import User
 
 from .codes import code_normalise
-from .models import Certificate
+from .models import Certificate, CertificateBatch
 
 
 def certificates_for(*, user: User) -> QuerySet[Certificate]:
@@ -27,6 +27,13 @@ def certificates_visible_to(*, user: User) -> QuerySet[Certificate]:
     if is_national_admin(user):
         return queryset
     return queryset.filter(learner__in=learners_visible_to(user))
+
+
+def certificate_batches_visible_to(*, user: User) -> QuerySet[CertificateBatch]:
+    """Bulk issues a staff member started (national admins: all of them)."""
+    if is_national_admin(user):
+        return CertificateBatch.objects.all()
+    return CertificateBatch.objects.filter(created_by=user)
 
 
 def certificate_by_code(*, code: str) -> Certificate | None:

@@ -7,9 +7,11 @@ from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
 from lms.core.admin_columns import yes_no_column
+from lms.centres import audit
 
 from . import admin_views
-from .models import CertificateTemplate
+from .models import Certificate, CertificateBatch, CertificateTemplate
+from .selectors import certificate_batches_visible_to, certificates_visible_to
 
 
 class CertificateTemplateViewSet(SnippetViewSet):
@@ -118,3 +120,12 @@ def register_certificates_menu():
     return SubmenuMenuItem(
         _("Certificates"), Menu(items=items), name="certificates", icon_name="doc-full", order=350
     )
+
+
+@hooks.register(audit.HOOK)
+def certificate_log_entry_scopes():
+    return {
+        CertificateTemplate: audit.SHARED,
+        Certificate: lambda user: certificates_visible_to(user=user),
+        CertificateBatch: lambda user: certificate_batches_visible_to(user=user),
+    }

@@ -6,6 +6,8 @@ from django.utils.translation import gettext_lazy
 from wagtail import hooks
 
 from curricula.models import CoursePage, LessonPage
+from lms.centres import audit
+from lms.centres.scoping import learners_visible_to
 
 from .models import Enrollment, LessonProgress
 
@@ -43,3 +45,10 @@ def keep_courses_with_learners(request, page):
         )
         return redirect("wagtailadmin_explore", page.get_parent().pk)
     return None
+
+
+@hooks.register(audit.HOOK)
+def learning_log_entry_scopes():
+    return {
+        Enrollment: lambda user: Enrollment.objects.filter(user__in=learners_visible_to(user)),
+    }

@@ -28,6 +28,8 @@ from wagtail.admin.viewsets.base import ViewSet
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
+from curricula.review import PARTS_HOOK, ReviewPart, change_since
+
 from .admin_views import (
     IMPORT_PERMISSION,
     RESULTS_PERMISSION,
@@ -39,6 +41,7 @@ from .forms import QuestionAdminForm, QuizAdminForm
 from .models import AttemptAnswer, Question, QuestionBank, Quiz, QuizAttempt
 
 MENU_HOOK = "register_assessments_menu_item"
+QUIZ_EDIT_URL = "wagtailsnippets_assessments_quiz:edit"
 
 
 class QuestionBankViewSet(SnippetViewSet):
@@ -288,3 +291,29 @@ def keep_pages_with_quizzes(request, page):
         )
         return redirect("wagtailadmin_explore", page.get_parent().pk)
     return None
+
+
+@hooks.register(PARTS_HOOK)
+def quizzes_in_course_review(*, course, lessons):
+    """The quizzes of a course under review and of the lessons sent with it."""
+    published_at = {course.pk: course.last_published_at}
+    published_at.update({lesson.pk: lesson.last_published_at for lesson in lessons})
+    quizzes = Quiz.objects.filter(Q(course=course) | Q(lesson__in=lessons)).order_by("title")
+    parts = []
+    for quiz in quizzes:
+        page_id = quiz.lesson_id or quiz.course_id
+        parts.append(
+            ReviewPart(
+                page_id=page_id,
+                kind=_("Quiz"),
+                title=quiz.title,
+                change=change_since(
+                    published_at=published_at[page_id],
+                    created_at=quiz.created_at,
+                    updated_at=quiz.updated_at,
+                ),
+                note=_("open to learners") if quiz.is_live else _("not open to learners yet"),
+                url=reverse(QUIZ_EDIT_URL, args=[quiz.pk]),
+            )
+        )
+    return parts

@@ -312,7 +312,9 @@ def quizzes_in_course_review(*, course, lessons):
                     created_at=quiz.created_at,
                     updated_at=quiz.updated_at,
                 ),
-                note=_("open to learners") if quiz.is_live else _("not open to learners yet"),
+                note=_("already open to learners")
+                if quiz.is_live
+                else _("not open to learners yet"),
                 url=reverse(QUIZ_EDIT_URL, args=[quiz.pk]),
             )
         )

@@ -480,7 +480,7 @@ class CourseReviewTask(GroupApprovalTask):
             # The reviewer decides for the whole course from a dialog that lists every
             # lesson, quiz and assignment in the change, so both decisions open it.
             return [
-                ("reject", _("Request changes"), True),
+                ("reject", _("Request changes to the course"), True),
                 ("approve", _("Approve the whole course"), True),
             ]
         return actions

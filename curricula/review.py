@@ -17,7 +17,7 @@ from datetime import datetime
 
 from django.db import transaction
 from django.urls import reverse
-from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from wagtail import hooks
 from wagtail.log_actions import log
@@ -31,9 +31,9 @@ NEW = "new"
 CHANGED = "changed"
 UNCHANGED = "unchanged"
 CHANGE_LABELS = {
-    NEW: _("New"),
-    CHANGED: _("Changed since it was last published"),
-    UNCHANGED: _("No change"),
+    NEW: pgettext_lazy("course review", "New"),
+    CHANGED: pgettext_lazy("course review", "Changed since it was last published"),
+    UNCHANGED: pgettext_lazy("course review", "No change"),
 }
 
 
@@ -200,10 +200,10 @@ def _page_item(page: Page, revision_id: int | None, kind: str) -> ReviewItem:
 
 
 STATUS_LABELS = {
-    WorkflowState.STATUS_IN_PROGRESS: _("Waiting for review"),
-    WorkflowState.STATUS_APPROVED: _("Approved"),
-    WorkflowState.STATUS_NEEDS_CHANGES: _("Changes requested"),
-    WorkflowState.STATUS_CANCELLED: _("Review cancelled"),
+    WorkflowState.STATUS_IN_PROGRESS: pgettext_lazy("course review", "Waiting for review"),
+    WorkflowState.STATUS_APPROVED: pgettext_lazy("course review", "Approved"),
+    WorkflowState.STATUS_NEEDS_CHANGES: pgettext_lazy("course review", "Changes requested"),
+    WorkflowState.STATUS_CANCELLED: pgettext_lazy("course review", "Review cancelled"),
 }
 
 

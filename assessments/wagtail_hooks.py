@@ -33,6 +33,7 @@ from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 from lms.core.admin_columns import yes_no_column
 from lms.centres import audit
 from lms.centres.scoping import learners_visible_to
+from curricula.review import PARTS_HOOK, ReviewPart, change_since
 
 from .admin_views import (
     IMPORT_PERMISSION,
@@ -45,6 +46,7 @@ from .forms import QuestionAdminForm, QuizAdminForm
 from .models import AttemptAnswer, Question, QuestionBank, Quiz, QuizAttempt
 
 MENU_HOOK = "register_assessments_menu_item"
+QUIZ_EDIT_URL = "wagtailsnippets_assessments_quiz:edit"
 
 
 class QuestionBankViewSet(SnippetViewSet):
@@ -343,3 +345,29 @@ def assessment_log_entry_scopes():
         Quiz: audit.SHARED,
         QuizAttempt: lambda user: QuizAttempt.objects.filter(user__in=learners_visible_to(user)),
     }
+@hooks.register(PARTS_HOOK)
+def quizzes_in_course_review(*, course, lessons):
+    """The quizzes of a course under review and of the lessons sent with it."""
+    published_at = {course.pk: course.last_published_at}
+    published_at.update({lesson.pk: lesson.last_published_at for lesson in lessons})
+    quizzes = Quiz.objects.filter(Q(course=course) | Q(lesson__in=lessons)).order_by("title")
+    parts = []
+    for quiz in quizzes:
+        page_id = quiz.lesson_id or quiz.course_id
+        parts.append(
+            ReviewPart(
+                page_id=page_id,
+                kind=_("Quiz"),
+                title=quiz.title,
+                change=change_since(
+                    published_at=published_at[page_id],
+                    created_at=quiz.created_at,
+                    updated_at=quiz.updated_at,
+                ),
+                note=_("already open to learners")
+                if quiz.is_live
+                else _("not open to learners yet"),
+                url=reverse(QUIZ_EDIT_URL, args=[quiz.pk]),
+            )
+        )
+    return parts

@@ -67,3 +67,20 @@ class CurriculumPageForm(WagtailAdminPageForm):
             self.cleaned_data["slug"] = slug
             self.instance.slug = slug
         return super().clean()
+
+
+class CoursePageForm(CurriculumPageForm):
+    """A course's prerequisites are other courses in its own language: never the course
+    itself, nor its own translations (they share its translation key)."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        field = self.fields.get("prerequisites")
+        if field is None:
+            return
+        locale_id = self.instance.locale_id or getattr(self.parent_page, "locale_id", None)
+        field.queryset = (
+            field.queryset.filter(locale_id=locale_id)
+            .exclude(translation_key=self.instance.translation_key)
+            .order_by("title")
+        )

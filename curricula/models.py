@@ -14,7 +14,7 @@ from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from taggit.models import ItemBase, TagBase
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.fields import RichTextField, StreamField
-from wagtail.models import Page
+from wagtail.models import GroupApprovalTask, Page, WorkflowState
 from wagtail.search import index
 
 from lms.core.collation import thai_order
@@ -22,7 +22,7 @@ from lms.core.slugs import slug_clean_typed, slug_for_page
 from lms.core.text import slugify_unicode
 
 from .blocks import RICH_TEXT_FEATURES, ActivityStepsBlock, LessonBodyBlock
-from .forms import CurriculumPageForm
+from .forms import CoursePageForm, CurriculumPageForm
 from .routing import route_in_one_query
 
 
@@ -236,6 +236,7 @@ class CoursePage(TreeRulesMixin, Page):
             heading=_("Enrolment and order"),
         ),
     ]
+    base_form_class = CoursePageForm
     parent_page_types = ["curricula.TrackPage"]
     subpage_types = ["curricula.LessonPage"]
     search_fields = [
@@ -439,3 +440,82 @@ class SearchEntry(models.Model):
 
     def __str__(self) -> str:
         return f"{self.kind} {self.page_id}"
+
+
+class CourseReviewTask(GroupApprovalTask):
+    """The review step of the curriculum workflow: a group approves a page, and for a
+    course the same decision covers the lessons sent along with it.
+
+    Submitting a course starts (or resumes) the review of each of its lessons with
+    unpublished changes and links them to the course's review; approving or requesting
+    changes on the course then does the same to those lessons. The work is done by the
+    services in curricula.review; a lesson can still be reviewed on its own.
+    """
+
+    class Meta:
+        verbose_name = _("course review task")
+        verbose_name_plural = _("course review tasks")
+
+    @staticmethod
+    def _is_course(obj) -> bool:
+        return issubclass(getattr(obj, "specific_class", None) or type(obj), CoursePage)
+
+    def start(self, workflow_state, user=None):
+        from .review import course_review_lessons_include
+
+        task_state = super().start(workflow_state, user=user)
+        if self._is_course(workflow_state.content_object):
+            course_review_lessons_include(course_review=workflow_state, user=user)
+        return task_state
+
+    def on_action(self, task_state, user, action_name, **kwargs):
+        from .review import course_review_decide
+
+        if action_name in ("approve", "reject") and self._is_course(
+            task_state.workflow_state.content_object
+        ):
+            course_review_decide(
+                task_state=task_state,
+                user=user,
+                action=action_name,
+                comment=kwargs.get("comment", ""),
+            )
+            return None
+        return super().on_action(task_state, user, action_name, **kwargs)
+
+    def get_actions(self, obj, user):
+        actions = super().get_actions(obj, user)
+        if actions and self._is_course(obj):
+            # The reviewer decides for the whole course from a dialog that lists every
+            # lesson, quiz and assignment in the change, so both decisions open it.
+            return [
+                ("reject", _("Request changes to the course"), True),
+                ("approve", _("Approve the whole course"), True),
+            ]
+        return actions
+
+    def get_template_for_action(self, action):
+        if action in ("approve", "reject"):
+            return "curricula/admin/course_review_action.html"
+        return super().get_template_for_action(action)
+
+
+class CourseReviewLesson(models.Model):
+    """A lesson's review that its course's review decides."""
+
+    course_review = models.ForeignKey(
+        WorkflowState, on_delete=models.CASCADE, related_name="course_review_lessons"
+    )
+    lesson_review = models.ForeignKey(WorkflowState, on_delete=models.CASCADE, related_name="+")
+
+    class Meta:
+        verbose_name = _("lesson in a course review")
+        verbose_name_plural = _("lessons in a course review")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["course_review", "lesson_review"], name="curricula_course_review_lesson"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.course_review_id} → {self.lesson_review_id}"

@@ -16,6 +16,7 @@ from wagtail.admin.viewsets.model import ModelViewSet
 
 from lms.centres import audit
 from lms.centres.scoping import learners_visible_to
+from curricula.review import PARTS_HOOK, ReviewPart, change_since
 
 from .models import Assignment, Submission
 from .selectors import can_review, review_waiting_count
@@ -179,3 +180,23 @@ def assignment_log_entry_scopes():
         Assignment: audit.SHARED,
         Submission: lambda user: Submission.objects.filter(user__in=learners_visible_to(user)),
     }
+@hooks.register(PARTS_HOOK)
+def assignments_in_course_review(*, course, lessons):
+    """The assignments of a course under review and of the lessons sent with it."""
+    published_at = {course.pk: course.last_published_at}
+    published_at.update({lesson.pk: lesson.last_published_at for lesson in lessons})
+    assignments = Assignment.objects.filter(Q(course=course) | Q(lesson__in=lessons))
+    return [
+        ReviewPart(
+            page_id=assignment.lesson_id or assignment.course_id,
+            kind=_("Assignment"),
+            title=assignment.title,
+            change=change_since(
+                published_at=published_at[assignment.lesson_id or assignment.course_id],
+                created_at=assignment.created_at,
+                updated_at=assignment.updated_at,
+            ),
+            url=reverse("assignment_admin:edit", args=[assignment.pk]),
+        )
+        for assignment in assignments.order_by("title")
+    ]

@@ -13,7 +13,6 @@ from django.db import transaction
 
 from wagtail.models import (
     Collection,
-    GroupApprovalTask,
     GroupCollectionPermission,
     GroupPagePermission,
     Locale,
@@ -24,7 +23,7 @@ from wagtail.models import (
     WorkflowTask,
 )
 
-from curricula.models import HomePage, Track, TrackPage
+from curricula.models import CourseReviewTask, HomePage, Track, TrackPage
 from lms.centres.provinces import provinces_ensure
 from lms.certificates.services import certificate_template_default
 from lms.users import roles
@@ -205,9 +204,10 @@ def _ensure_workflow(homes: list[Page], approvers: Group) -> Workflow:
     workflow, _created = Workflow.objects.get_or_create(
         name=WORKFLOW_NAME, defaults={"active": True}
     )
-    task = GroupApprovalTask.objects.filter(name=APPROVAL_TASK_NAME).first()
+    # A course review task: submitting a course takes its changed lessons along.
+    task = CourseReviewTask.objects.filter(name=APPROVAL_TASK_NAME).first()
     if task is None:
-        task = GroupApprovalTask.objects.create(name=APPROVAL_TASK_NAME)
+        task = CourseReviewTask.objects.create(name=APPROVAL_TASK_NAME)
     task.groups.add(approvers)
     WorkflowTask.objects.get_or_create(workflow=workflow, task=task, defaults={"sort_order": 0})
     for home in homes:

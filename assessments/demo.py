@@ -527,3 +527,19 @@ def pass_quiz(*, user, quiz: Quiz):
     attempt = attempt_start(user=user, quiz=quiz).attempt
     attempt_answers_save(user=user, attempt=attempt, answers=_right_answers(attempt))
     return attempt_submit(user=user, attempt=attempt).attempt
+
+
+def answer_quiz(*, user, quiz: Quiz, wrong_positions: set[int]):
+    """For demo data: `user` takes `quiz` through the real services, leaving the questions
+    at `wrong_positions` (1-based) unanswered, so they are marked wrong. Returns the attempt.
+    """
+    from .services import attempt_answers_save, attempt_start, attempt_submit
+
+    attempt = attempt_start(user=user, quiz=quiz).attempt
+    answers = {
+        position: answer
+        for position, answer in _right_answers(attempt).items()
+        if position not in wrong_positions
+    }
+    attempt_answers_save(user=user, attempt=attempt, answers=answers)
+    return attempt_submit(user=user, attempt=attempt).attempt

@@ -35,6 +35,7 @@ INSTALLED_APPS = [
     "lms.learning",
     "lms.certificates",
     "lms.assignments",
+    "lms.dashboards",
     "curricula",
     "assessments",
     "wagtail.contrib.simple_translation",

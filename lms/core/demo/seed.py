@@ -25,6 +25,7 @@ from lms.centres import demo as centres_demo
 from lms.centres.models import Centre, HostType, Province, StaffRole, StaffRoleKind
 from lms.certificates import demo as certificates_demo
 from lms.core.platform import platform_setup
+from lms.dashboards import demo as dashboards_demo
 from lms.learning import demo as learning_demo
 from lms.users import roles
 from lms.users.models import TitlePrefix, User
@@ -303,4 +304,6 @@ def demo_seed() -> dict[str, object]:
     learning_demo.seed(result)
     certificates_demo.seed(result)
     centres_demo.seed(result)
+    # Last: a year of history at several centres, for the dashboards' figures.
+    dashboards_demo.seed(result)
     return result

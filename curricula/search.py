@@ -22,7 +22,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 
 from django.db import transaction
-from django.db.models import Avg, Count
+from django.db.models import Avg, Count, Q
 from django.utils.html import format_html, format_html_join, strip_tags
 from django.utils.safestring import SafeString
 
@@ -33,7 +33,13 @@ from lms.core.text import index_tokens, segment_thai, tokenize
 from lms.core.thai_match import fold
 
 from .models import ActivityPage, CoursePage, LessonPage, SearchEntry, SearchPosting, SearchSynonym
-from .search_query import Concept, Vocabulary, did_you_mean, english_stem, query_concepts
+from .search_query import (
+    Concept,
+    Vocabulary,
+    did_you_mean,
+    english_stem,
+    query_concepts,
+)
 
 MAX_TERM_LENGTH = 100
 # A word in the title counts as this many words of text (the title is in the text too).
@@ -41,8 +47,13 @@ TITLE_WEIGHT = 4
 BM25_K1 = 1.2
 BM25_B = 0.75
 # Pages scoring below this share of the best page are not what was asked for.
-RELATIVE_CUTOFF = 0.4
+RELATIVE_CUTOFF = 0.5
 COVERAGE_POWER = 2
+# What a little word (อยาก, ยังไง, ที่) counts for next to the words that carry meaning.
+STOP_WEIGHT = 0.3
+# A page holding the words exactly as typed together, among this many leading ones.
+PHRASE_BONUS = 1.5
+PHRASE_CANDIDATES = 40
 KIND_BONUS = {"course": 1.1, "activity": 1.05, "lesson": 1.0}
 SNIPPET_LENGTH = 180
 
@@ -258,13 +269,14 @@ def search_pages(
     if not (query or "").strip():
         return []
     vocabulary = vocabulary_for(locale)
-    concepts = query_concepts(query, vocabulary=vocabulary, synonyms=synonym_groups())
-    return _rank(concepts, vocabulary, locale=locale, kind=kind, track=track, limit=limit)
+    concepts, phrases = query_concepts(query, vocabulary=vocabulary, synonyms=synonym_groups())
+    return _rank(concepts, vocabulary, phrases, locale=locale, kind=kind, track=track, limit=limit)
 
 
 def _rank(
     concepts: list[Concept],
     vocabulary: Vocabulary,
+    phrases: list[str],
     *,
     locale: Locale,
     kind: str | None,
@@ -302,29 +314,39 @@ def _rank(
         by_entry.setdefault(entry_id, {})[term] = body_count + TITLE_WEIGHT * title_count
         lengths[entry_id] = length
         kinds[entry_id] = (entry_kind, entry_track)
-    idfs = {term: _idf(vocabulary.pages, vocabulary.frequencies.get(term, 1)) for term in terms}
+    # A word and its variants, loanword forms and synonyms are one thing asked for:
+    # they share the rarity of the commonest of them, so that a rare spelling
+    # does not outrank the word most pages use.
+    concept_idf = [
+        _idf(
+            vocabulary.pages,
+            max((vocabulary.frequencies.get(term, 1) for term in concept.terms), default=1),
+        )
+        for concept in concepts
+    ]
     # How much each query word matters: its rarest indexed form. Words the index
     # lacks entirely ("อยาก") do not count against a page.
-    importance = [max((idfs[term] for term in concept.terms), default=0.0) for concept in concepts]
+    importance = [
+        idf * (STOP_WEIGHT if concept.stop else 1.0)
+        for concept, idf in zip(concepts, concept_idf, strict=True)
+    ]
     total_importance = sum(importance) or 1.0
     scored = []
     for entry_id, counts in by_entry.items():
         score = 0.0
         covered = 0.0
         matched = set()
-        for concept, weight_of_concept in zip(concepts, importance, strict=True):
+        for concept, weight_of_concept, idf in zip(concepts, importance, concept_idf, strict=True):
             best = 0.0
             best_term = None
             for term, weight in concept.terms.items():
                 tf = counts.get(term)
                 if tf:
-                    value = weight * _bm25(
-                        tf, lengths[entry_id], idfs[term], vocabulary.average_length
-                    )
+                    value = weight * _bm25(tf, lengths[entry_id], idf, vocabulary.average_length)
                     if value > best:
                         best, best_term = value, term
             if best_term:
-                score += best
+                score += best * (STOP_WEIGHT if concept.stop else 1.0)
                 covered += weight_of_concept
                 matched.add(best_term)
                 matched.update(term for term in concept.terms if term in counts)
@@ -335,6 +357,8 @@ def _rank(
     if not scored:
         return []
     scored.sort(key=lambda item: (-item[0], item[1]))
+    if phrases:
+        scored = _phrase_bonus(scored, phrases)
     top = scored[0][0]
     kept = [item for item in scored if item[0] >= RELATIVE_CUTOFF * top][:limit]
     found = (
@@ -355,6 +379,26 @@ def _rank(
         for score, entry_id, matched in kept
         if entry_id in pages
     ]
+
+
+def _phrase_bonus(scored: list, phrases: list[str]) -> list:
+    """Raise the leading pages that contain a typed run of words as it was typed
+    (ฝาขวด, not ฝา here and ขวด there): one query over the best candidates."""
+    leading = [entry_id for _score, entry_id, _matched in scored[:PHRASE_CANDIDATES]]
+    condition = Q()
+    for phrase in phrases:
+        condition |= Q(text__contains=phrase)
+    with_phrase = set(
+        SearchEntry.objects.filter(condition, page_id__in=leading).values_list("page_id", flat=True)
+    )
+    if not with_phrase:
+        return scored
+    boosted = [
+        (score * PHRASE_BONUS if entry_id in with_phrase else score, entry_id, matched)
+        for score, entry_id, matched in scored
+    ]
+    boosted.sort(key=lambda item: (-item[0], item[1]))
+    return boosted
 
 
 def search_suggestion(*, query: str, locale: Locale) -> str:

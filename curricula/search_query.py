@@ -14,7 +14,9 @@ import bisect
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from functools import lru_cache
 
+from pythainlp.corpus import thai_stopwords
 from pythainlp.tokenize.tcc import tcc_pos
 
 from lms.core.loanwords import loanword_forms
@@ -29,7 +31,7 @@ SYNONYM_WEIGHT = 0.8
 PREFIX_WEIGHT = 0.6
 MAX_PREFIX_TERMS = 12
 
-_THAI_RUN = re.compile(r"[\u0e00-\u0e7f]+")
+THAI_RUN = re.compile(r"[\u0e00-\u0e7f]+")
 _WORDS = re.compile(r"[\u0e00-\u0e7f]+|[^\W_]+(?:[-'][^\W_]+)*")
 
 
@@ -117,6 +119,7 @@ class Concept:
     text: str
     terms: dict[str, float] = field(default_factory=dict)
     corrected: str = ""  # the nearest indexed spelling when the text itself is not indexed
+    stop: bool = False  # a little word (อยาก, ยังไง) that says little about the page
 
     def add(self, term: str, weight: float) -> None:
         if weight > self.terms.get(term, 0.0):
@@ -192,19 +195,34 @@ def _parts(word: str, vocabulary: Vocabulary) -> list[str]:
     parts = reachable.get(len(word), [])
     if len(parts) < 2:
         return []
-    # ออนไลน์ is not ออน + ไลน์: only compounds of everyday words are taken apart.
-    return parts if all(is_made_of_common_words(part) for part in parts) else []
+    # ออนไลน์ is not ออน + ไลน์: an indexed word is taken apart only when it is
+    # a compound of everyday words.
+    if word in vocabulary and not all(is_made_of_common_words(part) for part in parts):
+        return []
+    return parts
+
+
+def read_query(
+    query: str, vocabulary: Vocabulary, known: frozenset[str]
+) -> tuple[list[str], list[str]]:
+    """The words of a query as the index reads them, and its phrases: the runs
+    of Thai typed without spaces that hold more than one word."""
+    words: list[str] = []
+    phrases: list[str] = []
+    for piece in _WORDS.findall(fold(query[:MAX_QUERY_LENGTH])):
+        if THAI_RUN.fullmatch(piece):
+            spans = _merge_unknown(_thai_spans(piece, vocabulary, known), vocabulary, known)
+            words += spans
+            if len(spans) >= 2:
+                phrases.append(piece)
+        else:
+            words.append(piece)
+    return words[:MAX_CONCEPTS], phrases
 
 
 def query_words(query: str, vocabulary: Vocabulary, known: frozenset[str]) -> list[str]:
     """The words of a query as the index reads them."""
-    words: list[str] = []
-    for piece in _WORDS.findall(fold(query[:MAX_QUERY_LENGTH])):
-        if _THAI_RUN.fullmatch(piece):
-            words += _merge_unknown(_thai_spans(piece, vocabulary, known), vocabulary, known)
-        else:
-            words.append(piece)
-    return words[:MAX_CONCEPTS]
+    return read_query(query, vocabulary, known)[0]
 
 
 def _expansions(word: str, synonyms: dict[str, frozenset[str]]) -> Iterable[tuple[str, float]]:
@@ -224,23 +242,38 @@ def _expansions(word: str, synonyms: dict[str, frozenset[str]]) -> Iterable[tupl
                         yield loan, SYNONYM_WEIGHT * LOANWORD_WEIGHT
 
 
+def _is_stop(word: str, synonyms: dict) -> bool:
+    return word in _stopwords() and word not in synonyms
+
+
+@lru_cache(maxsize=1)
+def _stopwords() -> frozenset[str]:
+    return frozenset(thai_stopwords())
+
+
 def query_concepts(
     query: str,
     *,
     vocabulary: Vocabulary,
     synonyms: dict[str, frozenset[str]],
-) -> list[Concept]:
-    """Turn a query into concepts, each with the index words that stand for it."""
+) -> tuple[list[Concept], list[str]]:
+    """Turn a query into concepts, each with the index words that stand for it,
+    and return them with the query's phrases."""
     known = frozenset(synonyms)
-    words = query_words(query, vocabulary, known)
+    words, phrases = read_query(query, vocabulary, known)
     typing = bool(query) and not query[-1].isspace()
     concepts = []
     for index, word in enumerate(words):
-        parts = _parts(word, vocabulary) if _THAI_RUN.fullmatch(word) else []
+        parts = _parts(word, vocabulary) if THAI_RUN.fullmatch(word) else []
         if parts:
+            if word not in vocabulary and word not in phrases:
+                phrases.append(word)
+            whole = [(word, 1.0), *_expansions(word, synonyms)]
             for part in parts:
-                concept = Concept(text=part)
-                concept.add(word, 1.0)
+                concept = Concept(text=part, stop=_is_stop(part, synonyms))
+                for other, weight in whole:
+                    if other in vocabulary:
+                        concept.add(other, weight)
                 for term, cost in vocabulary.close_words(part).items():
                     concept.add(term, _variant_weight(cost))
                 for other, weight in _expansions(part, synonyms):
@@ -248,7 +281,7 @@ def query_concepts(
                         concept.add(other, weight)
                 concepts.append(concept)
             continue
-        concept = Concept(text=word)
+        concept = Concept(text=word, stop=_is_stop(word, synonyms))
         stems = {word}
         if word.isascii():
             stems.add(english_stem(word))
@@ -266,7 +299,10 @@ def query_concepts(
         if word not in vocabulary and concept.terms:
             concept.corrected = max(concept.terms, key=concept.terms.get)
         concepts.append(concept)
-    return concepts
+    if all(concept.stop for concept in concepts):
+        for concept in concepts:
+            concept.stop = False
+    return concepts, phrases
 
 
 def did_you_mean(query: str, *, vocabulary: Vocabulary, synonyms: dict) -> str:
@@ -287,5 +323,5 @@ def did_you_mean(query: str, *, vocabulary: Vocabulary, synonyms: dict) -> str:
             out.append(word)
     if not changed:
         return ""
-    joiner = "" if all(_THAI_RUN.fullmatch(word) for word in out) else " "
+    joiner = "" if all(THAI_RUN.fullmatch(word) for word in out) else " "
     return joiner.join(out)

@@ -151,7 +151,8 @@ def search_entry_update(*, page: Page) -> SearchEntry | None:
                 "track": _track_of(page),
                 "title_tokens": _joined(list(title_counts)),
                 "tokens": _joined(list(body_counts)),
-                "text": _clean_text(text),
+                # Snippets come from the text below the title, which is shown anyway.
+                "text": _clean_text(text.split("\n", 1)[1] if "\n" in text else text),
                 "length": len(tokenize(text)),
             },
         )
@@ -270,6 +271,11 @@ def search_pages(
         return []
     vocabulary = vocabulary_for(locale)
     concepts, phrases = query_concepts(query, vocabulary=vocabulary, synonyms=synonym_groups())
+    # When most of what was typed matches nothing, a few stray syllables that do
+    # match are not an answer: better to say so and suggest a spelling.
+    unmatched = sum(len(concept.text) for concept in concepts if not concept.terms)
+    if unmatched * 2 > sum(len(concept.text) for concept in concepts):
+        return []
     return _rank(concepts, vocabulary, phrases, locale=locale, kind=kind, track=track, limit=limit)
 
 

@@ -79,7 +79,9 @@ class Vocabulary:
             if reach >= 2:
                 for shorter in once:
                     if len(shorter) >= 3:
-                        keys |= deletes(shorter)
+                        for twice in deletes(shorter):
+                            keys.add(twice)
+                            keys |= self.by_deleted_key.get(twice, set())
         return keys
 
     def close_words(self, word: str, limit: float | None = None) -> dict[str, float]:
@@ -305,23 +307,39 @@ def query_concepts(
     return concepts, phrases
 
 
-def did_you_mean(query: str, *, vocabulary: Vocabulary, synonyms: dict) -> str:
-    """A nearby query made of indexed words, or "" when there is none."""
-    words = query_words(query, vocabulary, frozenset(synonyms))
-    changed = False
-    out = []
-    for word in words:
-        if word in vocabulary or word in synonyms:
-            out.append(word)
-            continue
-        close = vocabulary.close_words(word, limit=max(1.5, len(word) / 3))
-        if close:
-            best = min(close, key=lambda term: (close[term], -vocabulary.frequencies[term]))
-            out.append(best)
-            changed = True
-        else:
-            out.append(word)
-    if not changed:
+def _loose_limit(word: str) -> float:
+    return max(1.5, len(word) * 0.4)
+
+
+def _nearest(word: str, vocabulary: Vocabulary) -> str:
+    close = vocabulary.close_words(word, limit=_loose_limit(word))
+    if not close:
         return ""
-    joiner = "" if all(THAI_RUN.fullmatch(word) for word in out) else " "
-    return joiner.join(out)
+    return min(close, key=lambda term: (close[term], -vocabulary.frequencies[term]))
+
+
+def did_you_mean(query: str, *, vocabulary: Vocabulary, synonyms: dict) -> str:
+    """A nearby query made of indexed words, or "" when there is none.
+
+    Each piece the searcher typed is first tried whole (ไปรสนี → ไปรษณีย์), then
+    word by word.
+    """
+    known = frozenset(synonyms)
+    out = []
+    changed = False
+    for piece in _WORDS.findall(fold(query[:MAX_QUERY_LENGTH]))[:MAX_CONCEPTS]:
+        if piece in vocabulary or piece in known:
+            out.append(piece)
+            continue
+        whole = _nearest(piece, vocabulary)
+        if whole:
+            out.append(whole)
+            changed = True
+            continue
+        words = []
+        for word in query_words(piece, vocabulary, known):
+            nearest = "" if word in vocabulary or word in known else _nearest(word, vocabulary)
+            words.append(nearest or word)
+            changed = changed or bool(nearest)
+        out.append("".join(words) if THAI_RUN.fullmatch(piece) else " ".join(words))
+    return " ".join(out) if changed else ""

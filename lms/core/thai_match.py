@@ -45,18 +45,15 @@ _VOWEL_OF = {char: group for group in _VOWEL_GROUPS for char in group}
 # Candidate keys fold every group together; `edit_cost` tells them apart.
 _KEY_GROUPS = [
     "กขคฆ",
-    "ตทดธถฎฏฑฒฐ",
+    "ตทดธถฎฏฑฒฐสศษซชฌฉจ",
     "บปพภผ",
     "ฟฝ",
-    "สศษซ",
-    "นณ",
-    "ยญ",
-    "ลฬร",
-    "ชฌฉจ",
+    "นณลฬรญ",
     *_VOWEL_GROUPS,
 ]
 _GROUP_OF = {char: group[0] for group in _KEY_GROUPS for char in group}
 _CONSONANTS = set("กขฃคฅฆงจฉชซฌญฎฏฐฑฒณดตถทธนบปผฝพฟภมยรลวศษสหฬอฮ")
+_CONSONANTS_AND_VOWELS = {chr(code) for code in range(0x0E01, 0x0E46)}
 # Near letters that are still a real change for a short word: ท/ต in loanwords
 # (อินเทอร์เน็ต/อินเตอร์เน็ต), ร/ล as many speak them.
 _NEAR_PAIRS = {frozenset("ทต"), frozenset("รล"), frozenset("กค")}
@@ -77,12 +74,12 @@ def variant_key(word: str) -> str:
     สเปรดชีท and สเปรดชีต, แพ็ค and แพ็ก, ลิงค์ and ลิ้งค์ and ลิงก์, รหัสผาน and รหัสผ่าน.
     """
     out = []
-    for char in word:
+    for char in fold(word):
         if char in LIGHT_MARKS:
             continue
         char = _GROUP_OF.get(char, char)
-        if out and out[-1] == char:
-            continue
+        if out and out[-1] == char and char in _CONSONANTS_AND_VOWELS:
+            continue  # a doubled Thai letter (ลิงค์ค)
         out.append(char)
     return "".join(out)
 
@@ -164,11 +161,14 @@ _THAI = re.compile(r"[\u0e00-\u0e7f]")
 def allowed_cost(word: str) -> float:
     """How far a typed word may be from an indexed one and still count as it.
 
-    Short words must be nearly exact (only marks and sound-alike letters), so
-    that ตา does not become ตาก; longer words may also carry one real typo.
+    Two-letter words must be exact (a stray syllable would match anything),
+    three-letter ones nearly so (a mark, a final consonant), so that ตา does not
+    become ตาก; longer words may also carry one real typo.
     """
     letters = sum(1 for char in word if char not in LIGHT_MARKS)
     if _THAI.search(word):
+        if letters <= 2:
+            return 0.0
         if letters <= 3:
             return 0.3
         if letters <= 5:

@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 PY := $(BIN)/python
 TEST_ENV := DJANGO_SETTINGS_MODULE=lms.settings.test
 
-.PHONY: run test install check lint format messages worker beat browser-test bench bench-data bench-install clean
+.PHONY: run test install check lint format messages worker beat browser-test bench bench-data bench-install clean search-eval
 
 ## install: Python packages into .venv and front-end packages into node_modules
 install: $(VENV)/.installed node_modules/.installed
@@ -44,6 +44,10 @@ check: install
 browser-test: install
 	scripts/ensure-chromium
 	$(TEST_ENV) $(BIN)/pytest -m browser
+
+## search-eval: recall and precision in the first five results for the villagers' query set
+search-eval: install
+	$(TEST_ENV) $(BIN)/pytest tests/curricula/test_search_quality.py -q -s -p no:cacheprovider
 
 format: install
 	$(BIN)/ruff check --fix .

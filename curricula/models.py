@@ -4,6 +4,8 @@ HomePage → TrackPage → CoursePage → LessonPage
                      ↘ ActivityPage (early-childhood track only)
 """
 
+import re
+
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
@@ -414,8 +416,9 @@ class SearchEntry(models.Model):
     """Thai-aware search index: one row per live course, lesson and activity plan.
 
     Thai is written without spaces, so text is split into words with PyThaiNLP
-    when a page is published (curricula.search) and stored as " word word ".
-    A query is split the same way and every query word must be a stored word.
+    when a page is published (curricula.search) and stored as " word word ",
+    with one SearchPosting per word for ranking. `text` is the page's plain text,
+    from which result snippets are cut.
     """
 
     class Kind(models.TextChoices):
@@ -431,6 +434,8 @@ class SearchEntry(models.Model):
     track = models.CharField(max_length=20, choices=Track.choices)
     title_tokens = models.TextField()
     tokens = models.TextField()
+    text = models.TextField(blank=True, default="")
+    length = models.PositiveIntegerField(default=0, help_text="Number of words in the page.")
     updated_at = models.DateTimeField(auto_now=True)
 
     class Meta:
@@ -519,3 +524,60 @@ class CourseReviewLesson(models.Model):
 
     def __str__(self) -> str:
         return f"{self.course_review_id} → {self.lesson_review_id}"
+class SearchPosting(models.Model):
+    """One word of one indexed page, with how often it occurs: what ranking reads.
+
+    A query word is looked up here (and its spelling variants and synonyms), so
+    the database returns only the pages that contain one of them.
+    """
+
+    entry = models.ForeignKey(SearchEntry, on_delete=models.CASCADE, related_name="postings")
+    term = models.CharField(max_length=100)
+    title_count = models.PositiveSmallIntegerField(default=0)
+    body_count = models.PositiveSmallIntegerField(default=0)
+
+    class Meta:
+        verbose_name = _("search word")
+        verbose_name_plural = _("search words")
+        constraints = [
+            models.UniqueConstraint(fields=["term", "entry"], name="curricula_posting_term_entry")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.term} @ {self.entry_id}"
+
+
+class SearchSynonym(models.Model):
+    """Words that mean the same to a searcher, kept by national admins.
+
+    Searching for any word of a group also finds pages that use the others:
+    ของ and สินค้า, มือถือ and โทรศัพท์, Excel and สเปรดชีต.
+    """
+
+    words = models.TextField(
+        verbose_name=_("words"),
+        help_text=_(
+            "Words that mean the same, separated by commas or new lines, "
+            "for example: มือถือ, โทรศัพท์, สมาร์ตโฟน"
+        ),
+    )
+    note = models.CharField(verbose_name=_("note"), max_length=200, blank=True)
+
+    panels = [FieldPanel("words"), FieldPanel("note")]
+
+    class Meta:
+        verbose_name = _("search synonym")
+        verbose_name_plural = _("search synonyms")
+        ordering = ["id"]
+
+    def __str__(self) -> str:
+        return ", ".join(self.word_list()[:4])
+
+    def word_list(self) -> list[str]:
+        """The words of the group, stripped, in the order the admin wrote them."""
+        return [word.strip() for word in re.split(r"[,\n]+", self.words) if word.strip()]
+
+    def clean(self):
+        super().clean()
+        if len(self.word_list()) < 2:
+            raise ValidationError({"words": _("Write at least two words that mean the same.")})

@@ -1,6 +1,7 @@
 """Public reads of the curriculum: the catalogue with filters, search, and skill tags."""
 
 from decimal import Decimal
+from urllib.parse import urlencode
 
 from django.core.paginator import Paginator
 from django.db.models import Q
@@ -18,6 +19,7 @@ from lms.learning.selectors import course_badges_for, lesson_states_for
 from .models import ActivityPage, CoursePage, Level, SearchEntry, SkillTag, Track, TrackPage
 from .search import search_pages
 from lms.core.clean import query_text
+from .search import search_pages, search_suggestion
 
 LENGTHS = {
     "short": (_("Up to 2 hours"), Decimal("0"), Decimal("2")),
@@ -114,6 +116,7 @@ def search(request: HttpRequest) -> HttpResponse:
         if query
         else []
     )
+    suggestion = search_suggestion(query=query, locale=_locale()) if query and not hits else ""
     courses = [hit.page for hit in hits if isinstance(hit.page, CoursePage)]
     lesson_hits = [hit for hit in hits if hit.kind == SearchEntry.Kind.LESSON]
     parents = {}
@@ -145,6 +148,9 @@ def search(request: HttpRequest) -> HttpResponse:
         "curricula/search.html",
         {
             "query": query,
+            "suggestion": suggestion,
+            "suggestion_url": "?"
+            + urlencode({"q": suggestion, **({"kind": kind} if kind else {})}),
             "hits": page,
             "count": len(hits),
             "kind": kind,

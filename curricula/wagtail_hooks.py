@@ -1,10 +1,19 @@
+"""The admin's page hooks: slugs from Thai titles, the course review's log actions and the
+search synonym list that national admins keep."""
+
 from django.templatetags.static import static
 from django.urls import path
 from django.utils.html import format_html
+from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext_lazy as _
 
 from wagtail import hooks
+from wagtail.snippets.models import register_snippet
+from wagtail.snippets.views.snippets import SnippetViewSet
 
 from .admin_views import slug_for_title
+from .models import SearchSynonym
+from .search import SEARCH_INDEX_VERSION
 from .services import page_slug_repair
 
 
@@ -24,9 +33,6 @@ def slug_from_thai_title_js():
 def repair_the_copys_slug(request, page, new_page):
     # The copy form accepts "-1" as a slug, and the copy is saved without cleaning.
     page_slug_repair(page=new_page)
-from django.utils.translation import gettext_lazy
-
-from wagtail import hooks
 
 
 @hooks.register("register_log_actions")
@@ -46,3 +52,30 @@ def register_course_review_actions(actions):
         gettext_lazy("Changes requested for the course"),
         gettext_lazy("Requested changes to the course and its lessons"),
     )
+
+
+class SearchSynonymViewSet(SnippetViewSet):
+    model = SearchSynonym
+    icon = "search"
+    menu_label = _("Search synonyms")
+    menu_order = 300
+    add_to_admin_menu = True
+    list_display = ["__str__", "note"]
+    search_fields = ["words", "note"]
+
+
+register_snippet(SearchSynonymViewSet)
+
+
+# Search caches its reading of the synonym list; a changed list must show at once.
+@hooks.register("after_create_snippet")
+@hooks.register("after_edit_snippet")
+@hooks.register("after_delete_snippet")
+def _synonyms_changed(request, instances_or_instance):
+    instances = (
+        instances_or_instance
+        if isinstance(instances_or_instance, list | tuple)
+        else [instances_or_instance]
+    )
+    if any(isinstance(instance, SearchSynonym) for instance in instances):
+        SEARCH_INDEX_VERSION.changed()

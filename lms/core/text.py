@@ -4,10 +4,12 @@ import re
 import unicodedata
 from functools import lru_cache
 
-from pythainlp.corpus import thai_words
+from pythainlp.corpus import thai_words, tnc
 from pythainlp.tokenize import word_tokenize
 from pythainlp.tokenize.tcc import tcc_pos
 from pythainlp.util import Trie
+
+from .loanwords import loanword_spellings
 
 _THAI = re.compile(r"[\u0E00-\u0E7F]")
 _SEPARATORS = re.compile(r"[\s\u200b]+")
@@ -19,9 +21,20 @@ def normalise(text: str) -> str:
     return _SEPARATORS.sub(" ", text).strip().casefold()
 
 
+@lru_cache(maxsize=1)
+def _dictionary() -> Trie:
+    """PyThaiNLP's word list plus the Thai spellings of common English loanwords
+    (สเปรดชีต, เอ็กเซล), which it lacks and would otherwise cut into syllables."""
+    words = set(thai_words())
+    words.update(word for word in loanword_spellings() if _THAI.search(word) and " " not in word)
+    return Trie(words)
+
+
 @lru_cache(maxsize=4096)
 def _segment(chunk: str) -> tuple[str, ...]:
-    return tuple(word_tokenize(chunk, engine="newmm", keep_whitespace=False))
+    return tuple(
+        word_tokenize(chunk, engine="newmm", custom_dict=_dictionary(), keep_whitespace=False)
+    )
 
 
 def tokenize(text: str) -> list[str]:
@@ -41,9 +54,27 @@ def tokenize(text: str) -> list[str]:
     return words
 
 
+# A word this frequent in the Thai National Corpus is a word in its own right
+# even inside a longer one (มือ, ถือ, โทร); rarer ones (ออน, ไลน์) are syllables there.
+COMMON_WORD_FREQUENCY = 1000
+
+
 @lru_cache(maxsize=1)
-def _dictionary() -> Trie:
-    return Trie(thai_words())
+def _common_words() -> frozenset[str]:
+    return frozenset(word for word, count in tnc.word_freqs() if count >= COMMON_WORD_FREQUENCY)
+
+
+@lru_cache(maxsize=8192)
+def is_made_of_common_words(word: str) -> bool:
+    """Whether `word` is a common word or a run of them (มือถือ = มือ + ถือ)."""
+    common = _common_words()
+    if word in common:
+        return True
+    reachable = {0}
+    for end in range(1, len(word) + 1):
+        if any(word[begin:end] in common for begin in reachable if begin < end):
+            reachable.add(end)
+    return len(word) in reachable
 
 
 # Dictionary words shorter than this are left to the segmenter: two-letter words
@@ -69,9 +100,24 @@ def _alternative_words(run: str) -> set[str]:
             if begin + len(word) in boundaries:
                 edges.add((begin, begin + len(word)))
     position = 0
+    whole_words = []
     for token in _segment(run):
         edges.add((position, position + len(token)))
+        if token in trie:
+            whole_words.append((position, position + len(token)))
         position += len(token)
+    # A rare word strictly inside one dictionary word is a syllable of it, not a
+    # reading: ไลน์ (the LINE app) inside ออนไลน์, ออน too. Common words inside a
+    # compound stay findable: มือถือ inside โทรศัพท์มือถือ.
+    edges = {
+        (begin, end)
+        for begin, end in edges
+        if is_made_of_common_words(run[begin:end])
+        or not any(
+            low <= begin and end <= high and (low, high) != (begin, end)
+            for low, high in whole_words
+        )
+    }
     forward, backward = {0}, {len(run)}
     for begin, end in sorted(edges):
         if begin in forward:
@@ -110,3 +156,13 @@ def slugify_unicode(value: str, max_length: int = 100) -> str:
         out.append(char if category[0] in "LMN" else "-")
     slug = re.sub(r"-{2,}", "-", "".join(out)).strip("-")
     return slug[:max_length].rstrip("-")
+
+
+def is_dictionary_word(word: str) -> bool:
+    """Whether `word` is in the segmenter's dictionary (PyThaiNLP's plus loanwords)."""
+    return word in _dictionary()
+
+
+def segment_thai(run: str) -> list[str]:
+    """A run of Thai letters cut into words by the same segmenter as the index."""
+    return list(_segment(run))

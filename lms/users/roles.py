@@ -71,6 +71,9 @@ ROLE_PERMISSIONS: dict[str, list[str]] = {
         "curricula.add_skilltag",
         "curricula.change_skilltag",
         "curricula.delete_skilltag",
+        "curricula.add_searchsynonym",
+        "curricula.change_searchsynonym",
+        "curricula.delete_searchsynonym",
     ],
 }
 

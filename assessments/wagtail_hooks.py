@@ -30,10 +30,10 @@ from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.chooser import ChooseResultsView, ChooseView, SnippetChooserViewSet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
-from lms.core.admin_columns import yes_no_column
+from curricula.review import PARTS_HOOK, ReviewPart, change_since
 from lms.centres import audit
 from lms.centres.scoping import learners_visible_to
-from curricula.review import PARTS_HOOK, ReviewPart, change_since
+from lms.core.admin_columns import yes_no_column
 
 from .admin_views import (
     IMPORT_PERMISSION,
@@ -345,6 +345,8 @@ def assessment_log_entry_scopes():
         Quiz: audit.SHARED,
         QuizAttempt: lambda user: QuizAttempt.objects.filter(user__in=learners_visible_to(user)),
     }
+
+
 @hooks.register(PARTS_HOOK)
 def quizzes_in_course_review(*, course, lessons):
     """The quizzes of a course under review and of the lessons sent with it."""

@@ -524,6 +524,8 @@ class CourseReviewLesson(models.Model):
 
     def __str__(self) -> str:
         return f"{self.course_review_id} → {self.lesson_review_id}"
+
+
 class SearchPosting(models.Model):
     """One word of one indexed page, with how often it occurs: what ranking reads.
 

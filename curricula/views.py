@@ -12,13 +12,12 @@ from django.utils.translation import gettext_lazy as _
 
 from wagtail.models import Locale
 
-from lms.core.numbers import id_parse
+from lms.core.clean import query_text
 from lms.core.collation import thai_order
+from lms.core.numbers import id_parse
 from lms.learning.selectors import course_badges_for, lesson_states_for
 
 from .models import ActivityPage, CoursePage, Level, SearchEntry, SkillTag, Track, TrackPage
-from .search import search_pages
-from lms.core.clean import query_text
 from .search import search_pages, search_suggestion
 
 LENGTHS = {

@@ -14,9 +14,9 @@ from wagtail.admin.ui.sidebar import LinkMenuItem as LinkMenuItemComponent
 from wagtail.admin.views import generic
 from wagtail.admin.viewsets.model import ModelViewSet
 
+from curricula.review import PARTS_HOOK, ReviewPart, change_since
 from lms.centres import audit
 from lms.centres.scoping import learners_visible_to
-from curricula.review import PARTS_HOOK, ReviewPart, change_since
 
 from .models import Assignment, Submission
 from .selectors import can_review, review_waiting_count
@@ -180,6 +180,8 @@ def assignment_log_entry_scopes():
         Assignment: audit.SHARED,
         Submission: lambda user: Submission.objects.filter(user__in=learners_visible_to(user)),
     }
+
+
 @hooks.register(PARTS_HOOK)
 def assignments_in_course_review(*, course, lessons):
     """The assignments of a course under review and of the lessons sent with it."""

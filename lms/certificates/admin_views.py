@@ -22,7 +22,7 @@ from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail.models import ModelLogEntry
 
 from curricula.models import CoursePage
-from lms.centres.scoping import is_national_admin
+from lms.core.clean import query_text
 from lms.core.numbers import id_param
 
 from .admin_forms import BatchForm, IssueForm, ReasonForm
@@ -40,7 +40,6 @@ from .services import (
     certificate_reissue,
     certificate_revoke,
 )
-from lms.core.clean import query_text
 
 PAGE_SIZE = 50
 

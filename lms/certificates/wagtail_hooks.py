@@ -6,8 +6,8 @@ from wagtail.admin.menu import Menu, MenuItem, SubmenuMenuItem
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
-from lms.core.admin_columns import yes_no_column
 from lms.centres import audit
+from lms.core.admin_columns import yes_no_column
 
 from . import admin_views
 from .models import Certificate, CertificateBatch, CertificateTemplate

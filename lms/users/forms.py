@@ -11,8 +11,8 @@ from django.utils.translation import gettext_lazy as _
 
 from lms.centres.models import Centre, Province
 from lms.core.clean import text_clean
-from lms.core.numbers import digits_ascii
 from lms.core.collation import thai_order
+from lms.core.numbers import digits_ascii
 
 from .models import User
 

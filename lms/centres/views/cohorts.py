@@ -8,6 +8,7 @@ from django.utils.http import urlencode
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
+from lms.core.clean import query_text
 from lms.core.numbers import id_parse
 from lms.users.models import User
 
@@ -26,7 +27,6 @@ from ..services import (
     cohort_update,
 )
 from .common import form_status, get_scoped_or_404, staff_required
-from lms.core.clean import query_text
 
 
 def _cohort(request: HttpRequest, pk: int):

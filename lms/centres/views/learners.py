@@ -5,11 +5,12 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.views.decorators.http import require_POST
 
+from lms.core.clean import query_text
+
 from .. import scoping
 from ..selectors import learner_record, learners_for
 from ..services import CentreError, learner_password_reset
 from .common import get_scoped_or_404, staff_required
-from lms.core.clean import query_text
 
 
 @staff_required

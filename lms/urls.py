@@ -14,6 +14,12 @@ urlpatterns = [
     path("healthz", core_views.healthz, name="healthz"),
     # Before Wagtail's admin: its site history report, limited to the viewer's centres.
     path("admin/reports/", include((admin_reports.urlpatterns, "scoped_reports"))),
+    # Wagtail's script catalogue with our Thai added (same address and name as Wagtail's).
+    path(
+        "admin/jsi18n/",
+        core_views.admin_js_catalog,
+        name="wagtailadmin_javascript_catalog",
+    ),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
 ]

@@ -1,10 +1,13 @@
 """The admin's page hooks: slugs from Thai titles, the course review's log actions and the
 search synonym list that national admins keep."""
 
+import logging
+
+from django.http import JsonResponse
 from django.templatetags.static import static
 from django.urls import path
 from django.utils.html import format_html
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext, gettext_lazy
 from django.utils.translation import gettext_lazy as _
 
 from wagtail import hooks
@@ -33,6 +36,43 @@ def slug_from_thai_title_js():
 def repair_the_copys_slug(request, page, new_page):
     # The copy form accepts "-1" as a slug, and the copy is saved without cleaning.
     page_slug_repair(page=new_page)
+
+
+logger = logging.getLogger(__name__)
+
+# Form fields that carry a decision (submit, publish, a reviewer's approval...).
+DECISION_FIELDS = (
+    "action-workflow-action",
+    "action-submit",
+    "action-publish",
+    "action-restart-workflow",
+    "action-cancel-workflow",
+)
+
+
+@hooks.register("before_edit_page")
+def keep_decisions_out_of_autosave(request, page):
+    """Only the editor's own submission may carry a decision, never a background autosave.
+
+    When a reviewer confirms a dialog (approve, request changes), the editor adds the
+    decision to the form as hidden fields and sends it; Wagtail's autosave, which posts
+    the same form in the background and asks for JSON, could send that decision a
+    second time at the same moment. That copy saved the page over the approval as not
+    live, then failed because the review had just ended.
+    """
+    if request.method != "POST" or request.accepts("text/html"):
+        return None
+    if not any(request.POST.get(name) for name in DECISION_FIELDS):
+        return None
+    logger.info("Refused a decision sent by autosave for page %s", page.pk)
+    return JsonResponse(
+        {
+            "success": False,
+            "error_code": "decision_in_autosave",
+            "error_message": gettext("Decisions are sent with the form, not by autosave."),
+        },
+        status=400,
+    )
 
 
 @hooks.register("register_log_actions")

@@ -114,10 +114,12 @@ def test_trainer_writes_a_course_and_a_national_admin_approves_it(demo, browser_
     admin_page.goto(base + f"/admin/pages/{course.pk}/edit/")
     shots(admin_page, "admin-reviews-course")
     open_footer_actions(admin_page)
-    admin_page.locator(
-        "button[data-workflow-action-name=approve]:not([data-workflow-action-modal-url])"
-    ).click()
-    admin_page.wait_for_load_state()
+    # A course is approved in a dialog that lists everything sent with it.
+    admin_page.locator("button[data-workflow-action-name=approve]").click()
+    admin_page.locator(".course-review").wait_for()
+    admin_page.locator(".modal form button[type=submit]").click()
+    # Approving leaves the editor for the track's page list.
+    admin_page.wait_for_url(base + f"/admin/pages/{track.pk}/", wait_until="commit")
     course.refresh_from_db()
     assert course.live
     shots(admin_page, "admin-approved")

@@ -175,3 +175,55 @@ def test_prerequisites_field_in_the_editor_omits_the_course_and_its_translation(
     assert response.status_code == 200
     assert "prerequisites" in response.context["form"].errors
     assert not CoursePage.objects.get(pk=course.pk).prerequisites.exists()
+
+
+def test_the_admin_approves_from_the_course_editor(client, drafts, trainer, reviewer):
+    course, lessons = drafts
+    course.get_workflow().start(course, trainer)
+    client.force_login(reviewer)
+    data = course_form(
+        course,
+        **{
+            "action-workflow-action": "true",
+            "workflow-action-name": "approve",
+            "workflow-action-extra-data": '{"comment": "ดีมาก"}',
+        },
+    )
+    response = client.post(f"/admin/pages/{course.pk}/edit/", data)
+    assert response.status_code == 302
+    for page in [course, *lessons]:
+        page.refresh_from_db()
+        assert page.live, page.title
+
+
+def test_autosave_cannot_carry_a_decision(client, drafts, trainer, reviewer):
+    """The editor's background autosave posts the form and asks for JSON; a decision in
+    it is refused, so only the reviewer's own submission decides."""
+    course, lessons = drafts
+    course.get_workflow().start(course, trainer)
+    client.force_login(reviewer)
+    data = course_form(
+        course,
+        **{
+            "action-workflow-action": "true",
+            "workflow-action-name": "approve",
+            "workflow-action-extra-data": "{}",
+        },
+    )
+    response = client.post(
+        f"/admin/pages/{course.pk}/edit/", data, headers={"accept": "application/json"}
+    )
+    assert response.status_code == 400
+    assert response.json()["error_code"] == "decision_in_autosave"
+    course.refresh_from_db()
+    assert not course.live
+    assert WorkflowState.objects.for_instance(course).get().status == "in_progress"
+
+    # A plain autosave (no decision) still saves a draft.
+    response = client.post(
+        f"/admin/pages/{course.pk}/edit/",
+        course_form(course, summary="สรุปที่แก้ระหว่างตรวจ"),
+        headers={"accept": "application/json"},
+    )
+    assert response.status_code == 200
+    assert response.json()["success"] is True

@@ -68,7 +68,8 @@ def _stream_strings(value) -> Iterable[str]:
         yield strip_tags(value)
     elif isinstance(value, dict):
         for key, item in value.items():
-            if key in ("type", "id") and isinstance(item, str) and len(item) < 40:
+            # Block types, ids, heading levels and callout kinds are not text.
+            if key in ("type", "id", "level", "kind") and isinstance(item, str) and len(item) < 40:
                 continue
             yield from _stream_strings(item)
     elif isinstance(value, list | tuple):

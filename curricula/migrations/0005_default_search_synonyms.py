@@ -1,4 +1,6 @@
-"""Start the synonym list with the words villagers use for what lessons call otherwise."""
+"""Start the synonym list with the words villagers use for what lessons call otherwise.
+
+A frozen copy of curricula.search_synonyms.DEFAULT_SYNONYMS as it was then."""
 
 from django.db import migrations
 

@@ -14,6 +14,7 @@ from django.utils import timezone
 from django.utils.cache import patch_cache_control
 from django.utils.formats import time_format
 from django.utils.translation import gettext as _
+from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods, require_POST
 
 from lms.centres.scoping import centres_visible_to
@@ -59,6 +60,7 @@ def _visible_assignment(pk: int) -> Assignment:
 
 
 @login_required
+@never_cache
 def my_work(request: HttpRequest) -> HttpResponse:
     return render(
         request, "assignments/my_assignments.html", {"rows": my_assignments(user=request.user)}
@@ -66,6 +68,7 @@ def my_work(request: HttpRequest) -> HttpResponse:
 
 
 @login_required
+@never_cache
 @require_http_methods(["GET", "POST"])
 def assignment_detail(request: HttpRequest, pk: int) -> HttpResponse:
     """Read the instructions, work on a draft, hand it in, see feedback and history."""
@@ -152,6 +155,7 @@ def autosave(request: HttpRequest, pk: int) -> JsonResponse:
 
 
 @login_required
+@never_cache
 def submission_detail(request: HttpRequest, pk: int) -> HttpResponse:
     """One attempt as it was handed in and reviewed."""
     submission = learner_submission(user=request.user, pk=pk)
@@ -177,6 +181,7 @@ def gallery_consent(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @login_required
+@never_cache
 def gallery(request: HttpRequest, pk: int) -> HttpResponse:
     assignment = _visible_assignment(pk)
     if not gallery_open_to(user=request.user, assignment=assignment):
@@ -189,6 +194,7 @@ def gallery(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @login_required
+@never_cache
 def file_view(request: HttpRequest, pk: int) -> FileResponse:
     """Serve a handed-in file to those allowed to see it; `?size=thumb` for a preview."""
     record = file_for_viewer(user=request.user, pk=pk)
@@ -215,6 +221,7 @@ def file_view(request: HttpRequest, pk: int) -> FileResponse:
 
 
 @login_required
+@never_cache
 def review_queue_view(request: HttpRequest) -> HttpResponse:
     """Work handed in by the learners of the reviewer's centres, oldest first."""
     if not can_review(request.user):
@@ -239,6 +246,7 @@ def review_queue_view(request: HttpRequest) -> HttpResponse:
 
 
 @login_required
+@never_cache
 @require_http_methods(["GET", "POST"])
 def review_detail(request: HttpRequest, pk: int) -> HttpResponse:
     """Open one submission: photos at full size, the rubric, feedback, pass or redo."""

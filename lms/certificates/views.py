@@ -98,6 +98,7 @@ def verify_code(request: HttpRequest, code: str) -> HttpResponse:
 
 
 @login_required
+@never_cache
 @require_GET
 def mine(request: HttpRequest) -> HttpResponse:
     """The learner's certificates (the same list the dashboard shows)."""
@@ -107,6 +108,7 @@ def mine(request: HttpRequest) -> HttpResponse:
 
 
 @login_required
+@never_cache
 @require_GET
 def download(request: HttpRequest, reference: str) -> HttpResponse:
     """The PDF, for its learner and for staff whose centres include the learner; 404 for others."""

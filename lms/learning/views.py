@@ -6,6 +6,7 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
+from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 
 from curricula.models import CoursePage, LessonPage
@@ -22,6 +23,7 @@ def _live_page(model, pk: int):
 
 
 @login_required
+@never_cache
 def dashboard(request: HttpRequest) -> HttpResponse:
     from lms.assignments.selectors import assignment_notices_for
     from lms.certificates.selectors import certificates_for
@@ -83,6 +85,7 @@ def complete_lesson(request: HttpRequest, lesson_id: int) -> HttpResponse:
 
 
 @login_required
+@never_cache
 def continue_course(request: HttpRequest, course_id: int) -> HttpResponse:
     """Go to the exact next unfinished lesson (or the course page when none is left)."""
     course = get_object_or_404(CoursePage.objects.live(), pk=course_id)

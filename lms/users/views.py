@@ -9,6 +9,7 @@ from django.shortcuts import redirect, render
 from django.urls import reverse, reverse_lazy
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
+from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods
 
 from .forms import DeleteAccountForm, LoginForm, ProfileForm, SignupForm, centre_choices
@@ -57,6 +58,7 @@ def signup(request: HttpRequest) -> HttpResponse:
 
 
 @login_required
+@never_cache
 @require_http_methods(["GET", "POST"])
 def profile(request: HttpRequest) -> HttpResponse:
     if request.method == "POST" and "choose_province" not in request.POST:
@@ -84,6 +86,7 @@ def centres_in_province(request: HttpRequest) -> JsonResponse:
 
 
 @login_required
+@never_cache
 def my_data(request: HttpRequest) -> HttpResponse:
     if request.GET.get("download"):
         data = personal_data_export(user=request.user)
@@ -97,6 +100,7 @@ def my_data(request: HttpRequest) -> HttpResponse:
 
 
 @login_required
+@never_cache
 @require_http_methods(["GET", "POST"])
 def delete_account(request: HttpRequest) -> HttpResponse:
     form = DeleteAccountForm(request.POST or None, user=request.user)

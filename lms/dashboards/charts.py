@@ -25,6 +25,8 @@ class Bar:
     y: float
     width: float
     height: float
+    axis_label: str = ""  # under the bar: "ม.ค." of "ม.ค. 69"
+    axis_sublabel: str = ""  # under that: "69", only where the year changes
 
     @property
     def label_x(self) -> float:
@@ -57,7 +59,11 @@ class ColumnChart:
 
     @property
     def label_y(self) -> float:
-        return self.height - 6
+        return self.baseline + 14
+
+    @property
+    def sublabel_y(self) -> float:
+        return self.baseline + 28
 
 
 def column_chart(
@@ -69,14 +75,20 @@ def column_chart(
     width: int = 320,
     plot_height: int = 120,
 ) -> ColumnChart:
-    top, bottom = 16, 22  # room for the value above a bar and the label under it
+    top, bottom = 16, 34  # room for the value above a bar and two label lines under it
     slot = width / max(len(points), 1)
     bar_width = slot * 0.7
     peak = max((value for _label, value in points), default=0) or 1
     baseline = top + plot_height
     bars = []
+    previous_year = None
     for index, (label, value) in enumerate(points):
         height = plot_height * value / peak
+        # "ม.ค. 69": the month under each bar, the year only where it changes, so that
+        # twelve labels fit side by side on a phone.
+        month, _space, year = label.rpartition(" ")
+        if not month:
+            month, year = year, ""
         bars.append(
             Bar(
                 label=label,
@@ -85,8 +97,11 @@ def column_chart(
                 y=round(baseline - height, 1),
                 width=round(bar_width, 1),
                 height=round(height, 1),
+                axis_label=month,
+                axis_sublabel=year if year != previous_year else "",
             )
         )
+        previous_year = year
     return ColumnChart(
         title=title,
         bars=bars,
@@ -107,6 +122,16 @@ class Row:
     length: float
     part_length: float
     note: str = ""
+    track: float = 0
+
+    @property
+    def percent(self) -> float:
+        """The bar's length as a share of the longest one's track (0–100)."""
+        return round(100 * self.length / self.track, 1) if self.track else 0
+
+    @property
+    def part_percent(self) -> float:
+        return round(100 * self.part_length / self.track, 1) if self.track else 0
 
     @property
     def label_y(self) -> float:
@@ -169,6 +194,7 @@ def bar_list(
                 length=round(length, 1),
                 part_length=round(length * (part or 0) / value, 1) if value else 0,
                 note=note,
+                track=track,
             )
         )
     return BarList(
@@ -222,7 +248,7 @@ def province_tiles() -> dict:
 def _levels(peak: int) -> list[int]:
     """Upper bounds of levels 1–4 for values 1…peak (four equal steps, at least 1 wide)."""
     step = max(-(-peak // 4), 1)
-    return [step, step * 2, step * 3, max(peak, step * 4)]
+    return [min(step * level, peak) for level in range(1, 5)]
 
 
 def province_map(

@@ -20,6 +20,12 @@ from .search import SEARCH_INDEX_VERSION
 from .services import page_slug_repair
 
 
+@hooks.register("insert_editor_js")
+def keep_typed_rich_text_js():
+    """Text typed just before saving reaches the server (see the script's comment)."""
+    return format_html('<script src="{}"></script>', static("js/admin-richtext-flush.js"))
+
+
 @hooks.register("register_admin_urls")
 def slug_admin_urls():
     # Under /admin/, so only people who may use the admin reach it.

@@ -1,6 +1,9 @@
+from django import forms
 from django.utils.text import slugify
+from django.utils.translation import gettext_lazy as _
 
 from wagtail.admin.forms import WagtailAdminPageForm
+from wagtail.forms import TaskStateCommentForm
 from wagtail.models import Page
 
 from anyascii import anyascii
@@ -50,3 +53,14 @@ class CoursePageForm(CurriculumPageForm):
             .exclude(translation_key=self.instance.translation_key)
             .order_by("title")
         )
+
+
+class ReviewCommentForm(TaskStateCommentForm):
+    """The reviewer's comment on a decision, labelled for who reads it."""
+
+    comment = forms.CharField(
+        label=_("Comment for the trainer"),
+        required=False,
+        widget=forms.Textarea({"rows": 3}),
+        help_text=_("The trainer sees it in the page's history."),
+    )

@@ -20,7 +20,7 @@ from wagtail.search import index
 from lms.core.text import slugify_unicode
 
 from .blocks import RICH_TEXT_FEATURES, ActivityStepsBlock, LessonBodyBlock
-from .forms import CoursePageForm, CurriculumPageForm, ascii_slug
+from .forms import CoursePageForm, CurriculumPageForm, ReviewCommentForm, ascii_slug
 from .routing import route_in_one_query
 
 
@@ -484,6 +484,9 @@ class CourseReviewTask(GroupApprovalTask):
                 ("approve", _("Approve the whole course"), True),
             ]
         return actions
+
+    def get_form_for_action(self, action):
+        return ReviewCommentForm
 
     def get_template_for_action(self, action):
         if action in ("approve", "reject"):

@@ -1,8 +1,10 @@
+from django import forms
 from django.core.validators import validate_slug, validate_unicode_slug
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from wagtail.admin.forms import WagtailAdminPageForm
+from wagtail.forms import TaskStateCommentForm
 
 from lms.core.slugs import slug_clean_typed, slug_for_page
 
@@ -84,3 +86,14 @@ class CoursePageForm(CurriculumPageForm):
             .exclude(translation_key=self.instance.translation_key)
             .order_by("title")
         )
+
+
+class ReviewCommentForm(TaskStateCommentForm):
+    """The reviewer's comment on a decision, labelled for who reads it."""
+
+    comment = forms.CharField(
+        label=_("Comment for the trainer"),
+        required=False,
+        widget=forms.Textarea({"rows": 3}),
+        help_text=_("The trainer sees it in the page's history."),
+    )

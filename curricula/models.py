@@ -24,7 +24,7 @@ from lms.core.slugs import slug_clean_typed, slug_for_page
 from lms.core.text import slugify_unicode
 
 from .blocks import RICH_TEXT_FEATURES, ActivityStepsBlock, LessonBodyBlock
-from .forms import CoursePageForm, CurriculumPageForm
+from .forms import CoursePageForm, CurriculumPageForm, ReviewCommentForm
 from .routing import route_in_one_query
 
 
@@ -498,6 +498,9 @@ class CourseReviewTask(GroupApprovalTask):
                 ("approve", _("Approve the whole course"), True),
             ]
         return actions
+
+    def get_form_for_action(self, action):
+        return ReviewCommentForm
 
     def get_template_for_action(self, action):
         if action in ("approve", "reject"):

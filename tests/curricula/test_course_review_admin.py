@@ -94,6 +94,7 @@ def test_trainer_submits_once_and_the_admin_approves_once(
     with django_assert_max_num_queries(60):
         html = modal_html(client.get(approve_url))
     assert "อนุมัติทั้งหลักสูตร" in html
+    assert "ความเห็นถึงวิทยากร" in html
     assert "หลักสูตรนี้และบทเรียนที่ส่งมาด้วย 3 บท" in html
     for lesson in lessons:
         assert lesson.title in html

@@ -30,8 +30,9 @@ from lms.users import roles
 
 logger = logging.getLogger(__name__)
 
-WORKFLOW_NAME = "Curriculum review"
-APPROVAL_TASK_NAME = "National admin approval"
+# Names are data that Wagtail shows as they are ("ส่งเข้าสู่การตรวจหลักสูตร"), so they are Thai.
+WORKFLOW_NAME = "การตรวจหลักสูตร"
+APPROVAL_TASK_NAME = "ผู้ดูแลระดับประเทศอนุมัติ"
 
 
 @dataclass(frozen=True)

@@ -23,6 +23,8 @@ def _messages_to_translate() -> None:  # pragma: no cover
     gettext_noop("Skip to main content")
     gettext_noop("Collapse all")
     gettext_noop("Page title")
+    # The submit button reads "ส่งเข้าสู่การตรวจหลักสูตร" with the workflow's Thai name.
+    gettext_noop("Submit to %(workflow_name)s")
 
 
 def _admin_messages() -> None:  # pragma: no cover

@@ -132,7 +132,7 @@ def test_trainer_submits_for_review_and_admin_publishes(
     ]
     state = WorkflowState.objects.get(base_content_type__model="page", object_id=str(lesson.pk))
     assert state.status == WorkflowState.STATUS_IN_PROGRESS
-    assert state.workflow.name == "Curriculum review"
+    assert state.workflow.name == "การตรวจหลักสูตร"
 
     # The trainer's publish button does nothing: the page stays a draft in review.
     client.post(

@@ -5,6 +5,8 @@ from types import SimpleNamespace
 
 from django.apps import apps as global_apps
 from django.contrib.auth.models import Group
+from django.utils import translation
+from django.utils.translation import gettext
 
 from wagtail.models import (
     GroupApprovalTask,
@@ -77,7 +79,7 @@ def state_of(page) -> WorkflowState | None:
 
 
 def test_the_workflow_step_is_a_course_review(home):
-    task = Workflow.objects.get(name="Curriculum review").tasks.get().specific
+    task = Workflow.objects.get(name="การตรวจหลักสูตร").tasks.get().specific
     assert isinstance(task, CourseReviewTask)
     assert list(task.groups.values_list("name", flat=True)) == [roles.NATIONAL_ADMINS]
 
@@ -309,3 +311,16 @@ def test_migration_turns_the_existing_approval_step_into_a_course_review(db):
     restored = Task.objects.get(pk=task.pk).specific
     assert type(restored) is GroupApprovalTask
     assert list(restored.groups.all()) == [group]
+
+
+def test_migration_gives_the_review_thai_names_an_editor_reads_on_the_submit_button(db):
+    migration = __import__("curricula.migrations.0007_thai_workflow_names", fromlist=["x"])
+    Workflow.objects.create(name="Curriculum review")
+    GroupApprovalTask.objects.create(name="National admin approval")
+    migration.rename(global_apps, None)
+    assert Workflow.objects.filter(name="การตรวจหลักสูตร").exists()
+    assert GroupApprovalTask.objects.filter(name="ผู้ดูแลระดับประเทศอนุมัติ").exists()
+    assert not Workflow.objects.filter(name="Curriculum review").exists()
+    with translation.override("th"):
+        label = gettext("Submit to %(workflow_name)s") % {"workflow_name": "การตรวจหลักสูตร"}
+    assert label == "ส่งเข้าสู่การตรวจหลักสูตร"

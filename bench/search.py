@@ -1,0 +1,188 @@
+"""Search speed with many published pages: `python -m bench.search --pages 5000`.
+
+Adds published pages (text recombined from the demo lessons plus dictionary
+words, so the vocabulary grows as real content would) until the Thai index
+holds `--pages` pages, then times search_pages for every query of the villagers' set
+and some extra everyday queries, several rounds, and prints p50/p95/max. The
+first query after the index changes also builds the process's vocabulary;
+that time is printed apart.
+
+Run it against a throwaway PostgreSQL database that has the demo content
+(`manage.py seed_demo --force`): it adds pages and does not remove them.
+"""
+
+import argparse
+import random
+import statistics
+import time
+
+import django
+
+
+def _texts() -> list[str]:
+    from curricula.models import LessonPage
+    from curricula.search import _page_text
+
+    return [
+        _page_text(page)[1] for page in LessonPage.objects.live().filter(locale__language_code="th")
+    ]
+
+
+def add_pages(target: int, seed: int = 7) -> int:
+    """Add published pages until the Thai index holds `target`; return how many were added.
+
+    Creating thousands of lessons through Wagtail takes about a second each on a
+    busy machine, so the pages are plain Wagtail pages written in bulk under one
+    parent, and each is indexed as search_entry_update would index a lesson of
+    six demo sentences and twenty dictionary words: the index rows are the same
+    kind and size as real ones, and search_pages reads them the same way.
+    """
+    import uuid
+    from collections import Counter
+
+    from django.contrib.contenttypes.models import ContentType
+    from django.db import transaction
+
+    from wagtail.models import Locale, Page
+
+    from pythainlp.corpus import thai_words
+
+    from curricula.models import SearchEntry, SearchPosting
+    from curricula.search import SEARCH_INDEX_VERSION, _clean_text, _term_counts
+
+    thai = Locale.objects.get(language_code="th")
+    have = SearchEntry.objects.filter(locale=thai).count()
+    if have >= target:
+        return 0
+    rng = random.Random(seed)
+    words = sorted(thai_words())
+    sentences = [part for text in _texts() for part in text.split("\n") if len(part) > 20]
+    counted = {sentence: _term_counts(sentence) for sentence in sentences}
+    home = Page.objects.get(depth=2, locale=thai)
+    parent = home.get_children().filter(slug="bench-search").first()
+    if parent is None:
+        parent = home.add_child(instance=Page(title="ทดสอบการค้นหา", slug="bench-search"))
+    content_type = ContentType.objects.get_for_model(Page)
+    start = parent.numchild
+    needed = target - have
+    for batch_start in range(0, needed, 500):
+        batch = range(start + batch_start, start + min(batch_start + 500, needed))
+        pages, entries, postings = [], [], []
+        for number in batch:
+            title_words = rng.sample(words, 3)
+            chosen = rng.sample(sentences, 6)
+            extra = rng.sample(words, 20)
+            pages.append(
+                Page(
+                    title=" ".join(title_words),
+                    draft_title=" ".join(title_words),
+                    slug=f"page-{number + 1}",
+                    path=Page._get_path(parent.path, parent.depth + 1, number + 1),
+                    depth=parent.depth + 1,
+                    numchild=0,
+                    url_path=f"{parent.url_path}page-{number + 1}/",
+                    content_type=content_type,
+                    locale=thai,
+                    translation_key=uuid.uuid4(),
+                    live=True,
+                )
+            )
+            counts = Counter()
+            for sentence in chosen:
+                counts.update(counted[sentence])
+            counts.update(extra + title_words)
+            entries.append((title_words, chosen, extra, counts))
+        with transaction.atomic():
+            created = Page.objects.bulk_create(pages)
+            SearchEntry.objects.bulk_create(
+                SearchEntry(
+                    page_id=page.pk,
+                    locale=thai,
+                    kind="lesson",
+                    track="workforce",
+                    title_tokens=" ".join(title_words),
+                    tokens=" ".join(counts),
+                    text=_clean_text(" ".join(chosen + extra)),
+                    length=sum(counts.values()),
+                )
+                for page, (title_words, chosen, extra, counts) in zip(created, entries, strict=True)
+            )
+            for page, (title_words, _chosen, _extra, counts) in zip(created, entries, strict=True):
+                postings += [
+                    SearchPosting(
+                        entry_id=page.pk,
+                        term=term,
+                        title_count=1 if term in title_words else 0,
+                        body_count=count,
+                    )
+                    for term, count in counts.items()
+                ]
+            SearchPosting.objects.bulk_create(postings, batch_size=5000)
+            Page.objects.filter(pk=parent.pk).update(numchild=start + batch.stop - start)
+        print(f"  {have + batch.stop - start} pages indexed", flush=True)
+    SEARCH_INDEX_VERSION.replace()
+    return needed
+
+
+EXTRA_QUERIES = [
+    "วิธีขายของออนไลน์ให้ได้ดี",
+    "ถ่ายรูปอาหารให้น่ากิน",
+    "โทรศัพท์",
+    "สินค้าชุมชน",
+    "ตั้งรหัสผ่านให้ปลอดภัย",
+    "สูตรบวกเลขในตาราง",
+    "ส่งพัสดุ",
+    "ลิ้งค์แปลกๆ ในไลน์",
+    "เด็กเล็ก",
+    "excel สรุปกำไร",
+]
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--pages", type=int, default=5000)
+    parser.add_argument("--rounds", type=int, default=5)
+    args = parser.parse_args(argv)
+    django.setup()
+    from wagtail.models import Locale
+
+    from curricula.models import SearchEntry
+    from curricula.search import search_pages, vocabulary_for
+    from tests.curricula.search_eval import QUERIES
+
+    started = time.perf_counter()
+    added = add_pages(args.pages)
+    if added:
+        print(f"Added {added} pages in {time.perf_counter() - started:.0f} s")
+    thai = Locale.objects.get(language_code="th")
+    english = Locale.objects.get(language_code="en")
+    pages = SearchEntry.objects.filter(locale=thai).count()
+    started = time.perf_counter()
+    vocabulary = vocabulary_for(thai)
+    vocabulary_for(english)
+    build = time.perf_counter() - started
+    queries = [
+        (english if query.startswith("en:") else thai, query.removeprefix("en:"))
+        for query, _expected, _why in QUERIES
+    ] + [(thai, query) for query in EXTRA_QUERIES]
+    timings = []
+    for _round in range(args.rounds):
+        for locale, query in queries:
+            started = time.perf_counter()
+            search_pages(query=query, locale=locale)
+            timings.append((time.perf_counter() - started) * 1000)
+    timings.sort()
+    p95 = timings[int(len(timings) * 0.95) - 1]
+    print(
+        f"{pages} Thai pages, {len(vocabulary.frequencies)} indexed words; "
+        f"vocabulary built in {build * 1000:.0f} ms once per process and index change"
+    )
+    print(
+        f"{len(timings)} searches ({len(queries)} queries x {args.rounds}): "
+        f"p50 {statistics.median(timings):.1f} ms, p95 {p95:.1f} ms, max {timings[-1]:.1f} ms"
+    )
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

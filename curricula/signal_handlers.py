@@ -8,11 +8,18 @@ pages lose their entry through the database cascade.
 
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
-from .search import search_entry_update
+from .search import search_entry_remove, search_entry_update
 
 
 def _update(sender, instance, **kwargs):
     search_entry_update(page=instance)
+
+
+def _unpublished(sender, instance, **kwargs):
+    # Not `_update`: Wagtail unpublishes a page about to be deleted without saving it, so
+    # the instance may still say live, and indexing it would write rows the delete's
+    # cascade has already passed over.
+    search_entry_remove(page_id=instance.pk)
 
 
 def _moved(sender, instance, **kwargs):
@@ -22,5 +29,5 @@ def _moved(sender, instance, **kwargs):
 
 def register() -> None:
     page_published.connect(_update, dispatch_uid="curricula-search-published")
-    page_unpublished.connect(_update, dispatch_uid="curricula-search-unpublished")
+    page_unpublished.connect(_unpublished, dispatch_uid="curricula-search-unpublished")
     post_page_move.connect(_moved, dispatch_uid="curricula-search-moved")

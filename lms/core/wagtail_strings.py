@@ -25,6 +25,16 @@ def _messages_to_translate() -> None:  # pragma: no cover
     gettext_noop("Page title")
     # The submit button reads "ส่งเข้าสู่การตรวจหลักสูตร" with the workflow's Thai name.
     gettext_noop("Submit to %(workflow_name)s")
+    # Found by the crawl once the round's pages were merged.
+    gettext_noop("%(time)s by %(user_display_name)s")
+    gettext_noop("at %(time)s by %(user_display_name)s")
+    gettext_noop("%(time_period)s ago by %(user_display_name)s")
+    gettext_noop("Group approval task")
+    gettext_noop("Task type")
+    gettext_noop("Translate this page")
+    gettext_noop("Select all users in listing")
+    gettext_noop("Select all images in listing")
+    gettext_noop("Select all documents in listing")
 
 
 def _admin_messages() -> None:  # pragma: no cover

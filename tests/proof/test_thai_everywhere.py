@@ -29,6 +29,7 @@ from django.urls import Resolver404, resolve, reverse
 
 import pytest
 
+from curricula.models import SearchSynonym
 from lms.users.models import User
 from tests.proof.test_url_matrix import MATRIX, _admin_patterns, _url, _world
 
@@ -68,6 +69,8 @@ ALLOWED = {
 # Addresses, file names and certificate codes are read as they are.
 NOT_WORDS = re.compile(
     r"\{\w+\}|https?://\S+|\S+\.(?:png|jpe?g|gif|webp|pdf|csv|xlsx|mp4|docx?)\b|\b[A-Z0-9]{4,}(?:-[A-Z0-9]{2,})+\b"
+    # a page's slug shown as an example ("bot-thi-1-chat-saeng"): an address, not words
+    r"|\b[a-z0-9]+(?:-[a-z0-9]+){2,}\b"
 )
 # Letters with at least one more: a single letter is a list marker or a variable, not a word.
 WORD = re.compile(r"[A-Za-z][A-Za-z’']*[A-Za-z]")
@@ -166,6 +169,9 @@ def _content_strings() -> list[str]:
                     found.add(str(value).strip())
     for user in User.objects.all():
         found.add(user.get_full_name())
+    # A synonym group is shown joined ("Excel, เอ็กเซล, สเปรดชีต"): typed words, not interface.
+    for synonyms in SearchSynonym.objects.all():
+        found.add(str(synonyms))
     # Longest first, so a title is taken out before a word inside it.
     return sorted((s for s in found if len(s) >= 3), key=len, reverse=True)
 
@@ -386,6 +392,9 @@ def test_every_page_each_role_opens_is_thai(client):
         (["ยกเลิก", "More actions"], {"More", "actions"}),
         # File names and addresses are not words, even with a typed title inside them.
         (["demo-centre-emblem_x1.png", "http://testserver/centre/check-in/2.ab/"], set()),
+        # An example slug in a help text is an address, but a hyphenated phrase is not.
+        (["เช่น “bot-thi-1-chat-saeng”"], set()),
+        (["Step-by-step guide"], {"Step", "by", "step", "guide"}),
     ],
 )
 def test_english_words_finds_interface_words_only(strings, expected):

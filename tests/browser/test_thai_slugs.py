@@ -35,6 +35,9 @@ def wait_for_slug(page, expected):
 
 def save_draft(page):
     page.locator("footer button[type=submit]").first.click()
+    # The editor may hold the save until an autosave on its way has finished: wait for
+    # the page that says it was saved, not only for the click.
+    page.locator(".messages .success").first.wait_for(timeout=30_000)
     page.wait_for_load_state()
 
 

@@ -19,9 +19,35 @@
       (input) => input.draftailEditor && typeof input.draftailEditor.saveState === 'function',
     );
 
+  /*
+   * With comments on (Wagtail's default) the editor's state lives in Wagtail's comment
+   * wrapper, which saves on its own timer, and the editor's saveState has nothing to
+   * call; its state is then written here the way Wagtail writes it, less the comment
+   * highlights (those are kept in the comments' own form fields).
+   */
+  const writeState = (input) => {
+    const editor = input.draftailEditor;
+    if (editor.props && typeof editor.props.onSave === 'function') {
+      editor.saveState();
+      return;
+    }
+    const serialise = window.Draftail && window.Draftail.serialiseEditorStateToRaw;
+    if (typeof serialise !== 'function' || typeof editor.getEditorState !== 'function') return;
+    const raw = serialise(editor.getEditorState());
+    if (raw && Array.isArray(raw.blocks)) {
+      raw.blocks.forEach((block) => {
+        block.inlineStyleRanges = (block.inlineStyleRanges || []).filter(
+          (range) => !String(range.style).startsWith('COMMENT-'),
+        );
+      });
+    }
+    input.rawContentState = raw;
+    input.value = JSON.stringify(raw);
+  };
+
   const flush = (form) => {
     const inputs = editorInputs(form);
-    inputs.forEach((input) => input.draftailEditor.saveState());
+    inputs.forEach(writeState);
     return inputs;
   };
 

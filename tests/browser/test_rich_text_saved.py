@@ -5,7 +5,8 @@ only 250 ms after the last change (its `stateSaveInterval`), and Wagtail does no
 it again when the form is submitted: typed at machine speed and saved at once, the text
 was stored empty. At a person's speed (80 ms a key) Wagtail's autosave is still on its
 way when save is pressed; the server refused the save as out of date (400) and kept the
-autosaved, shorter text. static/js/admin-richtext-flush.js copies every
+autosaved, shorter text. With comments on (Wagtail's default), the editor's own
+saveState has nothing to call. static/js/admin-richtext-flush.js copies every
 editor's text into its input as the form is submitted (and into autosave's data).
 """
 
@@ -29,7 +30,7 @@ def open_text_block(page, base, course, title):
     # The editor keeps its text where the flush on submit can reach it.
     assert page.evaluate(
         "() => [...document.querySelectorAll('input[type=hidden]')]"
-        ".some((i) => i.draftailEditor && typeof i.draftailEditor.saveState === 'function')"
+        ".some((i) => i.draftailEditor && typeof i.draftailEditor.getEditorState === 'function')"
     )
     return editor
 

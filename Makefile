@@ -4,6 +4,8 @@ VENV := .venv
 BIN := $(VENV)/bin
 PY := $(BIN)/python
 TEST_ENV := DJANGO_SETTINGS_MODULE=lms.settings.test
+# Parallel test workers, one per CPU by default (`make test TEST_WORKERS=0` runs in one process).
+TEST_WORKERS ?= auto
 
 .PHONY: run test install check lint format messages worker beat browser-test bench bench-data bench-install clean search-eval
 
@@ -27,10 +29,12 @@ run: install
 	$(PY) manage.py seed_demo
 	$(PY) manage.py runserver 127.0.0.1:8000
 
-## test: every check and test (lint, Django checks, migrations, pytest incl. browser tests)
+## test: every check and test (lint, Django checks, migrations, pytest incl. browser and worker
+##       tests); finds or starts PostgreSQL and Redis (scripts/test-services)
 test: install check
-	scripts/ensure-chromium
-	$(TEST_ENV) $(BIN)/pytest
+	@mkdir -p var
+	scripts/test-services > var/test-services.env
+	env $$(cat var/test-services.env) $(TEST_ENV) $(BIN)/pytest -n $(TEST_WORKERS) --dist loadfile
 
 ## check: lint and Django's own checks, no tests
 check: install

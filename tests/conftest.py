@@ -9,6 +9,15 @@ from lms.core.platform import platform_setup
 from .factories import CoursePageFactory, LessonPageFactory
 
 
+@pytest.fixture(scope="session")
+def django_db_setup(django_db_setup, django_db_blocker):
+    """The test database holds the platform's fixed frame from the start: set up once
+    here, each test's rollback leaves it in place. A transactional test empties the
+    database; the next test that needs the frame sets it up again (`home`)."""
+    with django_db_blocker.unblock():
+        platform_setup()
+
+
 @pytest.fixture
 def home(db):
     """The fixed frame every site has: locales, home pages, tracks, groups, workflow."""
@@ -122,3 +131,15 @@ def _thai_by_default():
     translation.activate(settings.LANGUAGE_CODE)
     yield
     translation.deactivate()
+
+
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_makereport(item, call):
+    """Under `make test` (which provides PostgreSQL, Redis and Chromium) a skipped test
+    is a failure: the suite runs whole or says why not."""
+    report = yield
+    if report.skipped and os.environ.get("LMS_TEST_NO_SKIPS") and not hasattr(report, "wasxfail"):
+        reason = report.longrepr[2] if isinstance(report.longrepr, tuple) else report.longrepr
+        report.outcome = "failed"
+        report.longrepr = f"skipped under make test, which must run everything: {reason}"
+    return report

@@ -1,6 +1,40 @@
 """Settings for pytest. DATABASE_URL and CELERY_BROKER_URL may point at real services."""
 
+import os
+import re
+
 from .base import *
+
+
+def _worker_redis(url: str, worker: int) -> str:
+    """The same Redis server, two database numbers lower for each worker after the first."""
+    match = re.fullmatch(r"(redis://[^/]+)/(\d+)", url)
+    if not match:
+        return url
+    number = int(match.group(2)) - 2 * worker
+    if number < 0:
+        raise ValueError(f"No Redis database left for test worker {worker} below {url}")
+    return f"{match.group(1)}/{number}"
+
+
+# `make test` runs the suite in parallel workers (pytest-xdist). Each has its own test
+# database (pytest-django adds the worker's name to it), its own Redis databases and its
+# own media folders. They are written into the environment, once, so that the Celery
+# workers a test starts (which inherit it) use the same ones.
+TEST_WORKER = os.environ.get("PYTEST_XDIST_WORKER", "")
+if TEST_WORKER and os.environ.get("LMS_TEST_WORKER") != TEST_WORKER:
+    _number = int(TEST_WORKER.removeprefix("gw") or 0)
+    for _name in ("CELERY_BROKER_URL", "LMS_TEST_REDIS_URL"):
+        if os.environ.get(_name):
+            os.environ[_name] = _worker_redis(os.environ[_name], _number)
+    os.environ["DJANGO_MEDIA_ROOT"] = str(
+        Path(env("DJANGO_MEDIA_ROOT", default=str(VAR_DIR / "test-media"))) / TEST_WORKER
+    )
+    os.environ["LMS_CERTIFICATES_ROOT"] = str(
+        Path(env("LMS_CERTIFICATES_ROOT", default=str(VAR_DIR / "test-certificates"))) / TEST_WORKER
+    )
+    os.environ["LMS_TEST_WORKER"] = TEST_WORKER
+CELERY_BROKER_URL = env("CELERY_BROKER_URL", default="")
 
 SECRET_KEY = "test-only-secret-key"
 DEBUG = False

@@ -34,7 +34,7 @@ run: install
 test: install check
 	@mkdir -p var
 	scripts/test-services > var/test-services.env
-	env $$(cat var/test-services.env) $(TEST_ENV) $(BIN)/pytest -n $(TEST_WORKERS) --dist loadfile
+	env $$(cat var/test-services.env) $(TEST_ENV) $(BIN)/pytest -n $(TEST_WORKERS) --dist load
 
 ## check: lint and Django's own checks, no tests
 check: install

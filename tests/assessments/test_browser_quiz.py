@@ -17,9 +17,9 @@ from playwright.sync_api import expect
 
 from assessments.demo import POSTAGE_QUIZ
 from assessments.models import Quiz, QuizAttempt
-from lms.core.demo.seed import demo_seed
 from lms.learning.models import CompletionSource, Enrollment
 from lms.learning.services import enrollment_create
+from tests.demo_data import demo_seed_for_test
 from tests.factories import UserFactory
 
 from .conftest import ensure_tree_roots
@@ -122,7 +122,7 @@ def test_take_the_demo_quiz_fail_retry_and_pass(live_server, browser, request):
 
 def take_fail_retry_pass(base, browser, shots):
     ensure_tree_roots()
-    result = demo_seed()
+    result = demo_seed_for_test()
     learner = UserFactory(username="nok", first_name="นกน้อย", last_name="พันธ์ทิพย์")
     enrollment_create(user=learner, course=result["courses"]["sell-products-online"])
     quiz = Quiz.objects.get(lesson__slug=POSTAGE_QUIZ["lesson"])

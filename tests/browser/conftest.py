@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from lms.core.demo.seed import demo_seed
+from tests.demo_data import demo_seed_for_test
 
 ARTIFACTS = Path(__file__).resolve().parents[2] / "test-artifacts" / "screenshots"
 PHONE = {"width": 360, "height": 780}
@@ -106,7 +106,7 @@ def live_server(live_server):
 @pytest.fixture
 def demo(transactional_db, live_server):
     """A live server with the demo data; returns (base URL, demo_seed result)."""
-    result = demo_seed()
+    result = demo_seed_for_test()
     return live_server.url, result
 
 

@@ -26,7 +26,6 @@ from lms.certificates.models import (
     CertificateBatch,
     RenderStatus,
 )
-from lms.core.demo.seed import demo_seed
 from lms.learning.models import Enrollment
 from lms.users.models import User
 from tests.certificates.conftest import certificate_files  # noqa: F401 - fixture
@@ -37,6 +36,7 @@ from tests.certificates.test_pipeline_worker import (  # noqa: F401 - fixtures
     wait_for,
     workers,
 )
+from tests.demo_data import demo_seed_for_test
 
 from .conftest import WIDTHS, fits
 from .test_centre_journey import log_in
@@ -86,7 +86,7 @@ def test_centre_admin_issues_a_batch_and_a_real_worker_renders_it(
     certificate_files,  # noqa: F811
     shots,
 ):
-    result = demo_seed()
+    result = demo_seed_for_test()
     base = live_server.url
     centre = result["centre"]
     course = CoursePage.objects.get(pk=result["courses"]["sell-products-online"].pk)

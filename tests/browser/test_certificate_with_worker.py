@@ -17,7 +17,6 @@ from assessments.demo import SAFETY_QUIZ
 from assessments.models import Quiz
 from curricula.models import CoursePage
 from lms.certificates.models import Certificate, RenderStatus
-from lms.core.demo.seed import demo_seed
 from lms.learning.models import Enrollment
 from tests.certificates.conftest import certificate_files  # noqa: F401 - fixture
 from tests.certificates.test_pipeline_worker import (  # noqa: F401 - fixtures
@@ -26,6 +25,7 @@ from tests.certificates.test_pipeline_worker import (  # noqa: F401 - fixtures
     wait_for,
     workers,
 )
+from tests.demo_data import demo_seed_for_test
 
 from .conftest import PHONE
 from .test_centre_journey import log_in
@@ -70,7 +70,7 @@ def test_learner_finishes_a_course_and_a_real_worker_renders_the_certificate(
 ):
     for program in ("pdftoppm", "zbarimg"):
         assert shutil.which(program), f"{program} is missing: install poppler-utils and zbar-tools"
-    result = demo_seed()
+    result = demo_seed_for_test()
     broker(REDIS_URL)
     workers(REDIS_URL)
     base = live_server.url

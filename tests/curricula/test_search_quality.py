@@ -4,8 +4,8 @@ over the demo content (`make search-eval` prints the per-query table)."""
 import pytest
 
 from curricula.search_synonyms import search_synonyms_ensure_defaults
-from lms.core.demo.seed import demo_seed
 from tests.curricula.search_eval import QUERIES, evaluate, report
+from tests.demo_data import demo_seed_for_test
 
 pytestmark = pytest.mark.django_db
 
@@ -20,7 +20,7 @@ def test_the_query_set_is_large_and_varied():
 
 
 def test_recall_and_precision_at_five_meet_the_targets():
-    demo_seed()
+    demo_seed_for_test()
     search_synonyms_ensure_defaults()  # a flushed database (transactional tests) has none
     recall, precision, outcomes = evaluate()
     print("\n" + report(recall, precision, outcomes))

@@ -15,8 +15,8 @@ from assessments.models import AttemptAnswer, Question, QuestionBank, Quiz
 from assessments.services import attempt_start, gift_import
 from lms.centres.models import ImportBatch, ImportRow
 from lms.centres.people_import import ImportRefused, import_check
-from lms.core.demo.seed import demo_seed
 from lms.users.models import User
+from tests.demo_data import demo_seed_for_test
 
 pytestmark = pytest.mark.django_db
 
@@ -50,7 +50,7 @@ hostile_text = st.one_of(
 
 @pytest.fixture
 def world(db):
-    return demo_seed()
+    return demo_seed_for_test()
 
 
 def _savepoint(check):

@@ -7,12 +7,12 @@ import pytest
 from assessments.models import QuizAttempt
 from lms.assignments.models import Submission
 from lms.certificates.models import Certificate
-from lms.core.demo.seed import demo_seed
+from tests.demo_data import demo_seed_for_test
 
 
 @pytest.fixture
 def demo(db):
-    return demo_seed()
+    return demo_seed_for_test()
 
 
 def _no_store(client, url: str) -> None:

@@ -10,8 +10,8 @@ from django.urls import reverse
 
 import pytest
 
-from lms.core.demo.seed import demo_seed
 from lms.users.models import User
+from tests.demo_data import demo_seed_for_test
 
 from .test_url_matrix import ARGS, MATRIX, _site_patterns, _url, _world
 
@@ -54,7 +54,7 @@ def _assert_security_headers(response, path: str) -> None:
 
 
 def test_learner_and_public_pages_send_the_security_headers(client):
-    result = demo_seed()
+    result = demo_seed_for_test()
     for path in ("/accounts/login/", "/accounts/signup/", "/accounts/password/reset/"):
         _assert_security_headers(client.get(path), path)
     client.force_login(User.objects.get(username="demo-learner"))

@@ -15,9 +15,9 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from lms.core.demo.seed import demo_seed
 from lms.core.numbers import ID_MAX
 from lms.users.models import User
+from tests.demo_data import demo_seed_for_test
 
 pytestmark = pytest.mark.django_db
 
@@ -66,7 +66,7 @@ def _path(route: str, value: str) -> str:
 
 @pytest.fixture
 def world(db):
-    demo_seed()
+    demo_seed_for_test()
     return {name: User.objects.get(username=name) for name in ROLES if name != "anon"}
 
 

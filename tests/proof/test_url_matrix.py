@@ -30,8 +30,8 @@ from lms.assignments.models import Submission
 from lms.centres.checkin import checkin_token
 from lms.centres.models import Cohort, CohortSession, EarlyChildhoodSession, ImportBatch
 from lms.certificates.models import Certificate
-from lms.core.demo.seed import demo_seed
 from lms.users.models import User
+from tests.demo_data import demo_seed_for_test
 
 pytestmark = pytest.mark.django_db
 
@@ -236,7 +236,7 @@ def test_every_url_has_a_row():
 def _world() -> dict:
     """Demo data plus one import, and the URL arguments of records owned by demo-learner
     and centre A."""
-    result = demo_seed()
+    result = demo_seed_for_test()
     learner = User.objects.get(username="demo-learner")
     centre_a = result["centre"]
     selling = result["courses"]["sell-products-online"]

@@ -30,3 +30,20 @@ def broker_empty(url: str) -> None:
     import redis
 
     redis.Redis.from_url(url).flushdb()
+
+
+def broker_connections_reset() -> None:
+    """Forget pooled broker connections, so the next publish connects to the broker now
+    configured (as a freshly started process would).
+
+    kombu keeps producer pools in a process-wide registry as well as on the app: closing
+    the app's connections alone leaves a producer pool behind whose next use fails with
+    "Acquire on closed pool", in whichever later test of the same process queues a task.
+    """
+    from kombu import pools
+
+    if app._pool is not None:
+        app._pool.force_close_all()
+    app._pool = None
+    app.amqp._producer_pool = None
+    pools.reset()

@@ -24,7 +24,7 @@ from lms.celery import app as celery_app
 from lms.core.platform import platform_setup
 from lms.learning.models import LessonProgress
 from lms.learning.services import enrollment_create
-from tests.celery_broker import broker_url_set
+from tests.celery_broker import broker_connections_reset, broker_url_set
 from tests.factories import CoursePageFactory, LessonPageFactory, UserFactory
 
 from .conftest import ensure_tree_roots
@@ -44,14 +44,6 @@ def database_url() -> str:
         return f"sqlite:///{settings['NAME']}"
     auth = settings["USER"] + (f":{settings['PASSWORD']}" if settings.get("PASSWORD") else "")
     return f"postgres://{auth}@{settings['HOST']}:{settings['PORT']}/{settings['NAME']}"
-
-
-def reset_connections():
-    """Forget pooled broker connections, so the next task goes to the broker now configured."""
-    if celery_app._pool is not None:
-        celery_app._pool.force_close_all()
-        celery_app._pool = None
-    celery_app.amqp._producer_pool = None
 
 
 @pytest.fixture
@@ -87,13 +79,13 @@ def worker():
     original = celery_app.conf.broker_url, celery_app.conf.task_always_eager
     broker_url_set(REDIS_URL)
     celery_app.conf.task_always_eager = False
-    reset_connections()
+    broker_connections_reset()
     try:
         yield queue
     finally:
         broker_url_set(original[0])
         celery_app.conf.task_always_eager = original[1]
-        reset_connections()
+        broker_connections_reset()
         process.terminate()
         try:
             process.wait(timeout=20)

@@ -29,7 +29,7 @@ from lms.centres.people_import import import_check, import_start
 from lms.centres.tasks import import_batches_sweep_task
 from lms.core.platform import platform_setup
 from lms.users.models import User
-from tests.celery_broker import broker_empty, broker_url_set
+from tests.celery_broker import broker_connections_reset, broker_empty, broker_url_set
 from tests.factories import CentreFactory, StaffRoleFactory, UserFactory
 
 from .sheets import csv_bytes, person
@@ -63,23 +63,13 @@ def database_url() -> str:
     return f"postgres://{db['USER']}{password}@{host}:{db['PORT'] or 5432}/{db['NAME']}"
 
 
-def reset_broker_connections():
-    from kombu import pools
-
-    if celery_app._pool is not None:
-        celery_app._pool.force_close_all()
-    celery_app._pool = None
-    celery_app.amqp._producer_pool = None
-    pools.reset()
-
-
 @pytest.fixture
 def broker(settings):
     def use(url):
         settings.CELERY_TASK_ALWAYS_EAGER = False
         celery_app.conf.task_always_eager = False
         broker_url_set(url)
-        reset_broker_connections()
+        broker_connections_reset()
         if url == REDIS_URL:
             broker_empty(url)
 
@@ -87,7 +77,7 @@ def broker(settings):
     yield use
     broker_url_set(original)
     celery_app.conf.task_always_eager = True
-    reset_broker_connections()
+    broker_connections_reset()
 
 
 class Worker:

@@ -108,17 +108,3 @@ def certified(complete_course, django_capture_on_commit_callbacks):
         return Certificate.objects.get(learner=user, course=enrollment.course, revoked_at=None)
 
     return certify
-
-
-def reset_broker_connections():
-    """Forget pooled broker connections, so the next publish connects to the broker now
-    configured (as a freshly started process would)."""
-    from kombu import pools
-
-    from lms.celery import app as celery_app
-
-    if celery_app._pool is not None:
-        celery_app._pool.force_close_all()
-    celery_app._pool = None
-    celery_app.amqp._producer_pool = None
-    pools.reset()

@@ -27,8 +27,7 @@ from lms.certificates.batches import certificate_batch_create, certificate_batch
 from lms.certificates.models import Certificate, CertificateBatch, RenderStatus
 from lms.certificates.services import certificates_sweep
 from lms.learning.models import Enrollment
-from tests.celery_broker import broker_empty, broker_url_set
-from tests.certificates.conftest import reset_broker_connections
+from tests.celery_broker import broker_connections_reset, broker_empty, broker_url_set
 from tests.factories import UserFactory
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -139,7 +138,7 @@ def broker(settings):
         settings.CELERY_TASK_ALWAYS_EAGER = False
         celery_app.conf.task_always_eager = False
         broker_url_set(url)
-        reset_broker_connections()
+        broker_connections_reset()
         # Leftovers from an earlier run must not be consumed here.
         broker_empty(url)
 
@@ -147,7 +146,7 @@ def broker(settings):
     yield use
     broker_url_set(original)
     celery_app.conf.task_always_eager = True
-    reset_broker_connections()
+    broker_connections_reset()
 
 
 @pytest.fixture
@@ -332,7 +331,7 @@ def test_with_redis_down_completion_still_records_the_certificate(
         assert certificate.status == RenderStatus.PENDING
 
     own_redis.start()
-    reset_broker_connections()  # as a freshly started web process would
+    broker_connections_reset()  # as a freshly started web process would
     # The messages were never sent; the sweep (run by celery beat) sends them now.
     wait_for(
         lambda: certificates_sweep(older_than=dt.timedelta(0)) >= len(during),

@@ -24,8 +24,7 @@ from lms.certificates.services import (
     certificate_template_default,
     certificates_sweep,
 )
-from tests.celery_broker import broker_url_set
-from tests.certificates.conftest import reset_broker_connections
+from tests.celery_broker import broker_connections_reset, broker_url_set
 
 
 def test_manual_issue_needs_a_reason_and_is_recorded(learner, course, centre_admin):
@@ -183,13 +182,13 @@ def test_enqueue_with_the_broker_down_does_not_raise(learner, complete_course, s
     original = celery_app.conf.broker_url
     celery_app.conf.task_always_eager = False
     broker_url_set("redis://127.0.0.1:1/0")  # nothing listens on port 1
-    reset_broker_connections()
+    broker_connections_reset()
     try:
         assert certificate_enqueue_render(certificate_id=certificate.pk) is False
     finally:
         broker_url_set(original)
         celery_app.conf.task_always_eager = True
-        reset_broker_connections()
+        broker_connections_reset()
     certificate.refresh_from_db()
     assert certificate.status == RenderStatus.PENDING
     assert certificate.enqueued_at is not None

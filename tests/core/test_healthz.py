@@ -7,8 +7,7 @@ from pathlib import Path
 import pytest
 
 from lms.celery import app as celery_app
-from tests.celery_broker import broker_url_set
-from tests.certificates.conftest import reset_broker_connections
+from tests.celery_broker import broker_connections_reset, broker_url_set
 
 ROOT = Path(__file__).resolve().parents[2]
 REDIS_URL = os.environ.get("LMS_TEST_REDIS_URL", "redis://127.0.0.1:6379/15")
@@ -22,12 +21,12 @@ def real_broker(settings):
         settings.CELERY_TASK_ALWAYS_EAGER = False
         settings.CELERY_BROKER_URL = url
         broker_url_set(url)
-        reset_broker_connections()
+        broker_connections_reset()
 
     original = celery_app.conf.broker_url
     yield use
     broker_url_set(original)
-    reset_broker_connections()
+    broker_connections_reset()
 
 
 @pytest.mark.django_db

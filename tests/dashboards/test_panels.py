@@ -111,6 +111,21 @@ def test_national_admin_sees_every_centre_and_the_province_map(world, login):
     assert "ศูนย์ ก" in html  # the most active centres
 
 
+def test_province_map_keeps_its_outlines_when_thai_lines_break_between_words(
+    world, login, settings
+):
+    settings.LMS_THAI_LINE_BREAKS = True
+    html = login(world.national).get(HOME).content.decode()
+    figure = html[html.index('<figure class="lms-chart lms-map">') :]
+    figure = figure[: figure.index("</figure>")]
+    assert figure.count('class="lms-map__shape lms-map__shade--') == 77
+    # The Thai of the legend, note and credit wraps only between words; the outlines'
+    # data and the titles are left alone.
+    assert '<span class="th-words">' in figure
+    assert "<wbr>" not in "".join(re.findall(r'd="[^"]*"', figure))
+    assert "<title>กรุงเทพมหานคร: 0</title>" in figure
+
+
 def test_trainer_sees_their_work_and_the_hardest_questions(world, login, lessons):
     trainer = world.trainer_a
     world.cohort_a.trainers.add(trainer)

@@ -208,13 +208,12 @@ def bar_list(
 
 
 @dataclass(frozen=True)
-class Tile:
+class ProvinceShape:
     code: str
     name: str
     value: int
     level: int  # 0 (none) … 4 (most)
-    x: int
-    y: int
+    d: str  # SVG path data in the map's viewBox
 
 
 @dataclass(frozen=True)
@@ -226,29 +225,43 @@ class LegendStep:
 @dataclass
 class ProvinceMap:
     title: str
-    tiles: list[Tile]
+    shapes: list[ProvinceShape]
     legend: list[LegendStep]
-    width: int
-    height: int
-    tile: int
+    view_box: str
+    lake: str  # Songkhla Lake, drawn as water over the provinces around it
     value_heading: str
+    legend_heading: str
 
     @property
-    def rows(self) -> list[Tile]:
+    def rows(self) -> list[ProvinceShape]:
         """Provinces with a figure first (most first), then the rest by name."""
-        return sorted(self.tiles, key=lambda t: (-t.value, t.name))
+        return sorted(self.shapes, key=lambda s: (-s.value, s.name))
 
 
 @cache
-def province_tiles() -> dict:
-    with (DATA / "province_tiles.json").open(encoding="utf-8") as handle:
+def province_shapes() -> dict:
+    """The provinces' outlines (scripts/province_shapes.py writes the file, with its
+    source and licence)."""
+    with (DATA / "province_shapes.json").open(encoding="utf-8") as handle:
         return json.load(handle)
 
 
-def _levels(peak: int) -> list[int]:
-    """Upper bounds of levels 1–4 for values 1…peak (four equal steps, at least 1 wide)."""
-    step = max(-(-peak // 4), 1)
-    return [min(step * level, peak) for level in range(1, 5)]
+SHADES = 4
+
+
+def quantile_bounds(values: list[int], classes: int = SHADES) -> list[int]:
+    """Upper bounds of up to `classes` classes holding about as many of `values` (all
+    above 0) each. Equal values stay in one class, so fewer distinct values give fewer
+    classes: [1, 1, 1, 9] gives [1, 9], not a class of 1s twice over."""
+    ordered = sorted(values)
+    bounds: list[int] = []
+    if not ordered:
+        return bounds
+    for step in range(1, classes + 1):
+        bound = ordered[-(-len(ordered) * step // classes) - 1]  # nearest rank
+        if not bounds or bound > bounds[-1]:
+            bounds.append(bound)
+    return bounds
 
 
 def province_map(
@@ -257,42 +270,44 @@ def province_map(
     values: dict[str, int],
     names: dict[str, str],
     value_heading: str,
+    legend_heading: str,
     none_label: str,
-    tile: int = 28,
 ) -> ProvinceMap:
-    """A tile-grid map: one square per province, shaded by `values` (keyed by province code)."""
-    grid = province_tiles()
-    peak = max(values.values(), default=0)
-    bounds = _levels(peak) if peak else []
-    tiles = []
-    for code, (column, row) in grid["tiles"].items():
-        value = values.get(code, 0)
-        level = 0 if not value else next(i + 1 for i, b in enumerate(bounds) if value <= b)
-        tiles.append(
-            Tile(
-                code=code,
-                name=names.get(code, code),
-                value=value,
-                level=level,
-                x=column * tile,
-                y=row * tile,
-            )
+    """Every province's outline, shaded by its quantile class of `values` (keyed by
+    province code); provinces without a figure stay unshaded."""
+    data = province_shapes()
+    bounds = quantile_bounds([value for value in values.values() if value > 0])
+    # With fewer classes than shades, spread them so the top class is always darkest.
+    shades = [round(SHADES * (index + 1) / len(bounds)) for index in range(len(bounds))]
+
+    def level(value: int) -> int:
+        if value <= 0:
+            return 0
+        return next(shade for bound, shade in zip(bounds, shades, strict=True) if value <= bound)
+
+    shapes = [
+        ProvinceShape(
+            code=code,
+            name=names.get(code, code),
+            value=values.get(code, 0),
+            level=level(values.get(code, 0)),
+            d=d,
         )
+        for code, d in data["provinces"].items()
+    ]
     legend = [LegendStep(0, none_label)]
     low = 1
-    for index, high in enumerate(bounds):
-        if low > high:
-            continue
-        legend.append(LegendStep(index + 1, f"{low}–{high}" if low != high else str(low)))
-        low = high + 1
+    for bound, shade in zip(bounds, shades, strict=True):
+        legend.append(LegendStep(shade, f"{low}–{bound}" if low != bound else str(low)))
+        low = bound + 1
     return ProvinceMap(
         title=title,
-        tiles=tiles,
+        shapes=shapes,
         legend=legend,
-        width=grid["columns"] * tile,
-        height=grid["rows"] * tile,
-        tile=tile,
+        view_box=data["viewBox"],
+        lake=data["water"]["songkhla_lake"],
         value_heading=value_heading,
+        legend_heading=legend_heading,
     )
 
 

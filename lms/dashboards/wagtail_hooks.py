@@ -118,6 +118,7 @@ class NationalPanel(Component):
                 values=dashboard.completions_by_province,
                 names=dashboard.province_names,
                 value_heading=_("Completions"),
+                legend_heading=_("Number of courses completed"),
                 none_label=_("None yet"),
             ),
             "report_url": reverse("centres:report"),

@@ -2,6 +2,7 @@
 
 import datetime as dt
 import json
+import re
 
 from django.urls import reverse
 from django.utils import timezone
@@ -92,11 +93,37 @@ def test_national_admin_sees_every_centre_and_the_province_map(world, login):
     html = login(world.national).get(HOME).content.decode()
     assert 'id="national-dashboard-section"' in html
     assert 'id="centre-dashboard-section"' not in html
-    # 77 provinces on the map; Nong Khai (centre A) is shaded, Bangkok is not.
-    assert html.count('class="lms-map__tile lms-map__tile--') == 77
+    # 77 provinces drawn as outlines; Nong Khai (centre A), the only one with
+    # completions, is in the darkest class, Bangkok and the rest are not shaded.
+    shades = {
+        code: int(level)
+        for level, code in re.findall(
+            r'class="lms-map__shape lms-map__shade--(\d)" data-province="(\d+)"', html
+        )
+    }
+    assert len(shades) == 77
+    assert shades["43"] == 4
+    assert {level for code, level in shades.items() if code != "43"} == {0}
     assert "<title>หนองคาย: 2</title>" in html
     assert "<title>กรุงเทพมหานคร: 0</title>" in html
+    assert "<title>ทะเลสาบสงขลา</title>" in html  # water, not a 78th province
+    assert "CC BY 4.0" in html  # the outlines' licence asks for credit where they are shown
     assert "ศูนย์ ก" in html  # the most active centres
+
+
+def test_province_map_keeps_its_outlines_when_thai_lines_break_between_words(
+    world, login, settings
+):
+    settings.LMS_THAI_LINE_BREAKS = True
+    html = login(world.national).get(HOME).content.decode()
+    figure = html[html.index('<figure class="lms-chart lms-map">') :]
+    figure = figure[: figure.index("</figure>")]
+    assert figure.count('class="lms-map__shape lms-map__shade--') == 77
+    # The Thai of the legend, note and credit wraps only between words; the outlines'
+    # data and the titles are left alone.
+    assert '<span class="th-words">' in figure
+    assert "<wbr>" not in "".join(re.findall(r'd="[^"]*"', figure))
+    assert "<title>กรุงเทพมหานคร: 0</title>" in figure
 
 
 def test_trainer_sees_their_work_and_the_hardest_questions(world, login, lessons):

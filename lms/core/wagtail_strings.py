@@ -5,7 +5,7 @@ moderation status. Listing them here puts them in our catalogue, which takes pre
 over Wagtail's. Never called.
 """
 
-from django.utils.translation import gettext_noop, ngettext
+from django.utils.translation import gettext_noop, ngettext, pgettext
 
 
 def _messages_to_translate() -> None:  # pragma: no cover
@@ -440,3 +440,45 @@ def _admin_messages() -> None:  # pragma: no cover
     gettext_noop("%(objects)s items selected")
     gettext_noop("All %(objects)s items on this screen selected")
     gettext_noop("All items in listing selected")
+
+
+def _names_wagtail_leaves_english() -> None:  # pragma: no cover
+    """Lower-case names of Wagtail's models and fields, which its Thai catalogue lacks.
+
+    Wagtail shows them capitalised as form labels and column headings ("Admin theme",
+    "Requested by"), inside sentences ("There are no log entries to display") and after
+    counts ("4 page log entries"), so the Thai reads as a noun in all three places."""
+    gettext_noop("admin theme")
+    gettext_noop("contrast")
+    gettext_noop("density")
+    gettext_noop("submitted notifications")
+    gettext_noop("approved notifications")
+    gettext_noop("rejected notifications")
+    gettext_noop("updated comments notifications")
+    gettext_noop("profile picture")
+    gettext_noop("just now")
+    gettext_noop("workflow")
+    gettext_noop("workflows")
+    gettext_noop("task")
+    gettext_noop("tasks")
+    gettext_noop("requested by")
+    gettext_noop("Requested By")
+    gettext_noop("log entry")
+    gettext_noop("log entries")
+    gettext_noop("page log entry")
+    gettext_noop("page log entries")
+    gettext_noop("model log entry")
+    gettext_noop("model log entries")
+    gettext_noop("content types")
+    gettext_noop("items")
+    gettext_noop("pages")
+    # What deleting an object does to what refers to it: "<field>: prevents deletion".
+    gettext_noop("prevents deletion")
+    gettext_noop("may prevent deletion")
+    gettext_noop("will unset the reference")
+    gettext_noop("will do nothing")
+    gettext_noop("the %(model_name)s will also be deleted")
+    gettext_noop("will be set to the default %(model_name)s")
+    gettext_noop("will be set to a %(model_name)s specified by the system")
+    # The label of an empty yes/no icon (lms/core/template_loaders.py).
+    pgettext("yes/no column", "Not given")

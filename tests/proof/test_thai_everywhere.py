@@ -71,8 +71,9 @@ NOT_WORDS = re.compile(
 )
 # Letters with at least one more: a single letter is a list marker or a variable, not a word.
 WORD = re.compile(r"[A-Za-z][A-Za-z’']*[A-Za-z]")
-# Elements whose text a person does not read as interface.
-SKIPPED = {"script", "style", "textarea", "code", "kbd", "samp", "pre", "svg", "template"}
+# Elements whose text a person does not read as interface. A <template> is read: Wagtail's
+# dialogs (keyboard shortcuts, publishing schedule, privacy) wait in one until opened.
+SKIPPED = {"script", "style", "textarea", "code", "kbd", "samp", "pre", "svg"}
 VOID = {
     "area",
     "base",

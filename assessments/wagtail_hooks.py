@@ -111,7 +111,10 @@ class QuestionViewSet(SnippetViewSet):
                     FieldPanel("prompt"),
                     FieldRowPanel([FieldPanel("image"), FieldPanel("image_alt")]),
                     MultiFieldPanel(
-                        [FieldPanel("scoring"), InlinePanel("choices", min_num=0)],
+                        [
+                            FieldPanel("scoring"),
+                            InlinePanel("choices", min_num=0, heading=gettext_lazy("Choices")),
+                        ],
                         heading=gettext_lazy("Choices (single or multiple choice)"),
                     ),
                     FieldPanel("correct_answer_true", heading=gettext_lazy("True or false")),

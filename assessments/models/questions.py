@@ -46,7 +46,7 @@ class QuestionBank(models.Model):
 
     name = models.CharField(_("name"), max_length=200, unique=True)
     description = models.TextField(_("description"), blank=True)
-    created_at = models.DateTimeField(auto_now_add=True)
+    created_at = models.DateTimeField(_("created at"), auto_now_add=True)
 
     class Meta:
         ordering = ["name"]
@@ -137,8 +137,8 @@ class Question(index.Indexed, ClusterableModel):
     tags = ClusterTaggableManager(
         through=QuestionTag, blank=True, verbose_name=_("skill tags"), help_text=None
     )
-    created_at = models.DateTimeField(auto_now_add=True)
-    updated_at = models.DateTimeField(auto_now=True)
+    created_at = models.DateTimeField(_("created at"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("updated at"), auto_now=True)
 
     search_fields = [
         index.SearchField("title"),

@@ -1,7 +1,7 @@
 from django import forms
 from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext_lazy, pgettext_lazy
 
 from .models import MAX_TEXT_LENGTH, Assignment, Submission
 from .services import Decision
@@ -101,7 +101,10 @@ class ReviewForm(forms.Form):
         ),
     )
     decision = forms.ChoiceField(
-        choices=[(Decision.PASS, gettext_lazy("Pass")), (Decision.REDO, gettext_lazy("Redo"))],
+        choices=[
+            (Decision.PASS, gettext_lazy("Pass")),
+            (Decision.REDO, pgettext_lazy("assignment decision", "Redo")),
+        ],
         widget=forms.HiddenInput,
     )
 

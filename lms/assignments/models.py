@@ -155,8 +155,8 @@ class Assignment(models.Model):
             "Show passed work to others on the course, for learners who agree when handing in."
         ),
     )
-    created_at = models.DateTimeField(auto_now_add=True)
-    updated_at = models.DateTimeField(auto_now=True)
+    created_at = models.DateTimeField(_("created at"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("updated at"), auto_now=True)
 
     class Meta:
         verbose_name = _("assignment")
@@ -332,8 +332,8 @@ class Submission(models.Model):
     )
     text = models.TextField(_("text"), blank=True, max_length=MAX_TEXT_LENGTH)
     share_in_gallery = models.BooleanField(_("may be shown in the class gallery"), default=False)
-    created_at = models.DateTimeField(auto_now_add=True)
-    updated_at = models.DateTimeField(auto_now=True)
+    created_at = models.DateTimeField(_("created at"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("updated at"), auto_now=True)
     submitted_at = models.DateTimeField(_("handed in"), null=True, blank=True)
     reviewed_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
@@ -416,7 +416,7 @@ class SubmissionFile(models.Model):
     size = models.PositiveIntegerField(_("size in bytes"))
     width = models.PositiveIntegerField(null=True, blank=True)
     height = models.PositiveIntegerField(null=True, blank=True)
-    created_at = models.DateTimeField(auto_now_add=True)
+    created_at = models.DateTimeField(_("created at"), auto_now_add=True)
 
     class Meta:
         verbose_name = _("handed-in file")

@@ -4,7 +4,7 @@ from django.db.models import Q
 from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext_lazy, pgettext_lazy
 
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
@@ -153,7 +153,9 @@ def register_assignment_actions(actions):
         "lms.submission.pass", gettext_lazy("Pass"), gettext_lazy("Passed handed-in work")
     )
     actions.register_action(
-        "lms.submission.redo", gettext_lazy("Redo"), gettext_lazy("Asked for a redo")
+        "lms.submission.redo",
+        pgettext_lazy("assignment decision", "Redo"),
+        gettext_lazy("Asked for a redo"),
     )
 
 

@@ -64,7 +64,7 @@ class Centre(models.Model):
     contact_phone = models.CharField(_("contact phone"), max_length=20, blank=True)
     contact_email = models.EmailField(_("contact e-mail"), blank=True)
     is_active = models.BooleanField(_("active"), default=True)
-    created_at = models.DateTimeField(auto_now_add=True)
+    created_at = models.DateTimeField(_("created at"), auto_now_add=True)
 
     objects = CentreQuerySet.as_manager()
 
@@ -93,7 +93,7 @@ class StaffRole(models.Model):
     )
     centre = models.ForeignKey(Centre, on_delete=models.CASCADE, related_name="staff_roles")
     role = models.CharField(_("role"), max_length=20, choices=StaffRoleKind.choices)
-    created_at = models.DateTimeField(auto_now_add=True)
+    created_at = models.DateTimeField(_("created at"), auto_now_add=True)
 
     class Meta:
         verbose_name = _("staff role")
@@ -149,7 +149,7 @@ class Cohort(models.Model):
         on_delete=models.SET_NULL,
         related_name="+",
     )
-    created_at = models.DateTimeField(auto_now_add=True)
+    created_at = models.DateTimeField(_("created at"), auto_now_add=True)
 
     objects = CohortQuerySet.as_manager()
 
@@ -219,7 +219,7 @@ class CohortSession(models.Model):
     end_time = models.TimeField(_("ends at"))
     place = models.CharField(_("place"), max_length=200, blank=True)
     topic = models.CharField(_("topic"), max_length=200, blank=True)
-    created_at = models.DateTimeField(auto_now_add=True)
+    created_at = models.DateTimeField(_("created at"), auto_now_add=True)
 
     class Meta:
         ordering = ["date", "start_time"]

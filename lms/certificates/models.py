@@ -131,7 +131,7 @@ class CertificateTemplate(PreviewableMixin, ClusterableModel):
         related_name="+",
         help_text=_("Covers the whole page; leave empty for a printed border."),
     )
-    updated_at = models.DateTimeField(auto_now=True)
+    updated_at = models.DateTimeField(_("updated at"), auto_now=True)
 
     panels = [
         MultiFieldPanel(

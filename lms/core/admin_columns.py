@@ -1,9 +1,10 @@
-"""Listing columns for the Wagtail admin that read well in Thai."""
+"""Listing columns and field displays for the Wagtail admin that read well in Thai."""
 
 from django.db.models import Model
 from django.utils.text import capfirst
 from django.utils.translation import pgettext_lazy
 
+from wagtail.admin.ui.components import Component
 from wagtail.admin.ui.tables import BooleanColumn
 
 YES = pgettext_lazy("yes/no column", "Yes")
@@ -35,3 +36,16 @@ def yes_no_column(model: type[Model], field_name: str, **kwargs) -> YesNoColumn:
     return YesNoColumn(
         field_name, label=capfirst(field.verbose_name), sort_key=field_name, **kwargs
     )
+
+
+class YesNoDisplay(Component):
+    """A yes/no field on an inspect page as a word: Wagtail would print the value,
+    "True" or "False"."""
+
+    def __init__(self, value):
+        self.value = value
+
+    def render_html(self, parent_context=None):
+        if self.value is None:
+            return "—"
+        return str(YES if self.value else NO)

@@ -329,12 +329,8 @@ def _rank(
     if not terms:
         return []
     vocabulary = snapshot.vocabulary
-    postings = snapshot.posting_lists(terms)
+    saturations = snapshot.saturations(terms, BM25_K1, BM25_B)
     entries = snapshot.entries
-    norms = snapshot.length_norms(BM25_K1, BM25_B)
-    # A page indexed after this process last read the list of pages counts as one
-    # of average length until the next read.
-    default_norm = BM25_K1
     allowed = None
     if kind or track:
         allowed = {
@@ -362,28 +358,29 @@ def _rank(
     scores: dict[int, float] = {}
     covered: dict[int, float] = {}
     for concept, weight_of_concept, idf in zip(concepts, importance, concept_idf, strict=True):
-        # Each page's best BM25 among the words that stand for this concept.
+        # Each page's best BM25 among the words that stand for this concept, the
+        # likeliest best first.
         best: dict[int, float] = {}
-        for term, weight in concept.terms.items():
-            pages = postings.get(term)
-            if not pages:
-                continue
+        for term, weight in sorted(concept.terms.items(), key=lambda item: -item[1]):
+            saturated = saturations[term]
             factor = weight * idf * (BM25_K1 + 1)
+            if factor <= 0:
+                continue  # only with counts gone stale: no page gains from the word
             if not best:
-                best = {
-                    entry_id: factor * tf / (tf + norms.get(entry_id, default_norm))
-                    for entry_id, tf in pages.items()
-                }
+                best = {entry_id: factor * value for entry_id, value in saturated.items()}
                 continue
-            for entry_id, tf in pages.items():
-                value = factor * tf / (tf + norms.get(entry_id, default_norm))
-                if value > best.get(entry_id, 0.0):
+            for entry_id in saturated.keys() - best.keys():
+                best[entry_id] = factor * saturated[entry_id]
+            for entry_id in saturated.keys() & best.keys():
+                value = factor * saturated[entry_id]
+                if value > best[entry_id]:
                     best[entry_id] = value
         stop = STOP_WEIGHT if concept.stop else 1.0
+        if allowed is not None:
+            best = {entry_id: value for entry_id, value in best.items() if entry_id in allowed}
         for entry_id, value in best.items():
-            if value > 0 and (allowed is None or entry_id in allowed):
-                scores[entry_id] = scores.get(entry_id, 0.0) + value * stop
-                covered[entry_id] = covered.get(entry_id, 0.0) + weight_of_concept
+            scores[entry_id] = scores.get(entry_id, 0.0) + value * stop
+            covered[entry_id] = covered.get(entry_id, 0.0) + weight_of_concept
     if not scores:
         return []
     scored = []
@@ -420,7 +417,7 @@ def _rank(
             text=indexed[entry_id][2],
             score=round(score, 3),
             # Every asked-for word on the page, to be marked in its snippet.
-            matched={term for term in terms if entry_id in postings[term]},
+            matched={term for term in terms if entry_id in saturations[term]},
         )
         for score, entry_id in kept
         if entry_id in pages and entry_id in indexed

@@ -38,8 +38,8 @@ SEARCH_INDEX_FORMAT = 1
 # catches up with the database on its next search.
 SEARCH_INDEX_VERSION = CacheVersion("curricula-search-index-version")
 
-# Postings kept per process, counted one per page a word is on (a few MB).
-POSTING_CACHE_SIZE = 300_000
+# Postings kept per process, counted one per page a word is on (some 20 MB at most).
+POSTING_CACHE_SIZE = 200_000
 
 # A word in the title counts as this many words of text (the title is in the text too).
 TITLE_WEIGHT = 4
@@ -126,6 +126,8 @@ class IndexSnapshot:
     cached_postings: int = 0
     _norms: dict[int, float] = field(default_factory=dict)
     _norms_key: tuple = ()
+    _saturation: dict[str, dict[int, float]] = field(default_factory=dict)
+    _saturation_key: tuple = ()
 
     def posting_lists(self, terms: set[str]) -> dict[str, dict[int, int]]:
         """Each word's pages with its weighted count (text + TITLE_WEIGHT x title);
@@ -133,10 +135,14 @@ class IndexSnapshot:
         missing = [term for term in terms if term not in self.postings]
         if missing:
             fetched: dict[str, dict[int, int]] = {term: {} for term in missing}
+            entries = self.entries
+            # Pages of this language are picked here: joining the pages in the
+            # query would double its time.
             for term, entry_id, title_count, body_count in SearchPosting.objects.filter(
-                term__in=missing, entry__locale_id=self.locale_id
+                term__in=missing
             ).values_list("term", "entry_id", "title_count", "body_count"):
-                fetched[term][entry_id] = body_count + TITLE_WEIGHT * title_count
+                if entry_id in entries:
+                    fetched[term][entry_id] = body_count + TITLE_WEIGHT * title_count
             for term, pages in fetched.items():
                 self.postings[term] = pages
                 self.cached_postings += len(pages) + 1
@@ -145,8 +151,33 @@ class IndexSnapshot:
             self.postings.move_to_end(term)
             found[term] = self.postings[term]
         while self.cached_postings > POSTING_CACHE_SIZE and len(self.postings) > len(terms):
-            _term, pages = self.postings.popitem(last=False)
+            term, pages = self.postings.popitem(last=False)
+            self._saturation.pop(term, None)
             self.cached_postings -= len(pages) + 1
+        return found
+
+    def saturations(self, terms: set[str], k1: float, b: float) -> dict[str, dict[int, float]]:
+        """For each word, its pages with BM25's saturated count tf / (tf + length norm):
+        the part of a page's score that does not depend on the query."""
+        postings = self.posting_lists(terms)
+        norms = self.length_norms(k1, b)
+        if self._saturation_key != self._norms_key:
+            self._saturation = {}
+            self._saturation_key = self._norms_key
+        # A page indexed since this process last read the list of pages counts as
+        # one of average length until the next read.
+        average_norm = k1
+        found = {}
+        for term in terms:
+            saturated = self._saturation.get(term)
+            if saturated is None:
+                saturated = {
+                    entry_id: tf / (tf + norms.get(entry_id, average_norm))
+                    for entry_id, tf in postings[term].items()
+                    if tf
+                }
+                self._saturation[term] = saturated
+            found[term] = saturated
         return found
 
     def length_norms(self, k1: float, b: float) -> dict[int, float]:
@@ -163,6 +194,7 @@ class IndexSnapshot:
 
     def forget_postings(self, terms) -> None:
         for term in terms:
+            self._saturation.pop(term, None)
             pages = self.postings.pop(term, None)
             if pages is not None:
                 self.cached_postings -= len(pages) + 1

@@ -3,9 +3,11 @@
 Adds published pages (text recombined from the demo lessons plus dictionary
 words, so the vocabulary grows as real content would) until the Thai index
 holds `--pages` pages, then times search_pages for every query of the villagers' set
-and some extra everyday queries, several rounds, and prints p50/p95/max. The
-first query after the index changes also builds the process's vocabulary;
-that time is printed apart.
+and some extra everyday queries, several rounds, and prints p50/p95/max, with the
+time a new process takes to read the word list and the time a process takes to
+catch up after a publish. A baseline (one page loaded by id) is timed between the
+searches; the command fails (status 1) when search p95 is over TARGET_RATIO times
+the baseline's median.
 
 Run it against a throwaway PostgreSQL database that has the demo content
 (`manage.py seed_demo --force`): it adds pages and does not remove them.
@@ -143,11 +145,11 @@ EXTRA_QUERIES = [
 
 
 # The issue's budget: p95 under 50 ms at 5,000 pages. Machines differ and this one is
-# shared, so the check is a ratio to a baseline measured in the same run: loading one
-# published page by id, the least a search result costs. On an idle development
-# machine that baseline's p95 was about 1.6 ms, so 50 ms is about 30 baselines.
+# shared, so the check is a ratio to a baseline measured in the same run, interleaved
+# with the searches: loading one published page by id, the least any result costs.
+# Its median was 1.7-2.3 ms on the development machine, so 50 ms is about 25 of them.
 TARGET_MS = 50
-TARGET_RATIO = 30
+TARGET_RATIO = 25
 
 
 def _p95(timings: list[float]) -> float:
@@ -226,7 +228,7 @@ def main(argv: list[str] | None = None) -> int:
             # Interleaved, so that whatever else the machine does weighs on both alike.
             baseline.append(_baseline_ms(page_ids, rng))
     p95 = _p95(timings)
-    ratio = p95 / _p95(baseline)
+    ratio = p95 / statistics.median(baseline)
     print(
         f"{pages} Thai pages, {len(vocabulary.frequencies)} indexed words; word list read "
         f"in {load:.0f} ms by a new process, caught up in {catch_up:.1f} ms after a publish"
@@ -238,7 +240,7 @@ def main(argv: list[str] | None = None) -> int:
     )
     print(
         f"baseline (one page by id): p50 {statistics.median(baseline):.2f} ms, "
-        f"p95 {_p95(baseline):.2f} ms; search p95 = {ratio:.1f} baselines "
+        f"p95 {_p95(baseline):.2f} ms; search p95 = {ratio:.1f} x the baseline's median "
         f"(target {TARGET_RATIO}, about {TARGET_MS} ms)"
     )
     if ratio > TARGET_RATIO:

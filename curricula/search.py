@@ -10,7 +10,8 @@ the synonyms admins keep all lead to indexed words. Pages are ranked by BM25
 over the matching words, a title word counting several times a body word; pages
 far below the best match are left out, so a result list stays short and
 relevant. Nothing here depends on the database's text search, so SQLite and
-PostgreSQL rank the same way.
+PostgreSQL rank the same way. Each process ranks from what it keeps of the index
+(curricula.search_index), catching up with changes as they are made.
 """
 
 import heapq
@@ -401,7 +402,11 @@ def _rank(
     kept = [(score, entry_id) for score, entry_id in leading if score >= RELATIVE_CUTOFF * top]
     kept = kept[:limit]
     ids = [entry_id for _score, entry_id in kept]
-    pages = {page.pk: page for page in Page.objects.filter(pk__in=ids).live().specific()}
+    # A result shows a page's title, summary and address, never its lesson body or steps.
+    pages = {
+        page.pk: page
+        for page in Page.objects.filter(pk__in=ids).live().defer_streamfields().specific()
+    }
     # (Wagtail's specific() reads each page type apart and drops a select_related.)
     indexed = {
         page_id: (kind, track, text)

@@ -94,12 +94,14 @@ def search_terms_recount(*, generation: int) -> None:
         .values_list("entry__locale_id", "term", "pages")
         .iterator(chunk_size=5000)
     }
-    existing = []
+    differing = []
     for row in SearchTerm.objects.all().iterator(chunk_size=5000):
-        row.pages = counts.pop((row.locale_id, row.term), 0)
-        row.generation = generation
-        existing.append(row)
-    SearchTerm.objects.bulk_update(existing, ["pages", "generation"], batch_size=2000)
+        pages = counts.pop((row.locale_id, row.term), 0)
+        if row.pages != pages:
+            row.pages = pages
+            row.generation = generation
+            differing.append(row)
+    SearchTerm.objects.bulk_update(differing, ["pages", "generation"], batch_size=2000)
     SearchTerm.objects.bulk_create(
         (
             SearchTerm(locale_id=locale_id, term=term, pages=pages, generation=generation)

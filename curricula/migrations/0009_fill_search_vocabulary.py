@@ -25,8 +25,12 @@ def fill(apps, schema_editor):
         ),
         batch_size=5000,
     )
+    # An index from before the ranked search stored no page lengths or texts: leave
+    # it marked as another format, and `migrate` rebuilds it once it has finished.
+    SearchEntry = apps.get_model("curricula", "SearchEntry")
+    older = SearchEntry.objects.filter(length=0).exists()
     SearchIndexState.objects.update_or_create(
-        pk=1, defaults={"generation": 1, "format": INDEX_FORMAT}
+        pk=1, defaults={"generation": 1, "format": 0 if older else INDEX_FORMAT}
     )
 
 

@@ -150,6 +150,19 @@ def test_the_upgrade_fills_the_word_counts_from_the_existing_index(thai, course)
     assert [hit.page.slug for hit in search_pages(query="หน้าต่าง", locale=thai)] == ["photo"]
 
 
+def test_an_index_from_before_the_ranked_search_is_left_for_migrate_to_rebuild(thai, course):
+    lesson(course, "photo", "ถ่ายรูปสินค้า", "ใช้แสงจากหน้าต่าง")
+    SearchEntry.objects.update(length=0, text="")
+    SearchTerm.objects.all().delete()
+    SearchIndexState.objects.all().delete()
+    fill_migration.fill(apps, None)
+    assert SearchIndexState.objects.get().format != SEARCH_INDEX_FORMAT
+    call_command("migrate", verbosity=0)
+    assert not SearchEntry.objects.filter(length=0).exists()
+    hit = search_pages(query="หน้าต่าง", locale=thai)[0]
+    assert "หน้าต่าง" in hit.snippet
+
+
 def test_migrate_rebuilds_an_index_written_by_older_indexing(thai, course):
     lesson(course, "photo", "ถ่ายรูปสินค้า", "ใช้แสงจากหน้าต่าง")
     SearchEntry.objects.all().delete()

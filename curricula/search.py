@@ -24,7 +24,6 @@ from dataclasses import dataclass, field
 from functools import cached_property
 
 from django.db import transaction
-from django.db.models import Q
 from django.utils.html import format_html, format_html_join, strip_tags
 from django.utils.safestring import SafeString
 
@@ -396,23 +395,24 @@ def _rank(
         (-negative, entry_id)
         for negative, entry_id in heapq.nsmallest(max(limit, PHRASE_CANDIDATES), scored)
     ]
+    # The leading pages' kinds, tracks and texts (for the phrase bonus and snippets).
+    indexed = {
+        page_id: (kind, track, text)
+        for page_id, kind, track, text in SearchEntry.objects.filter(
+            page_id__in=[entry_id for _score, entry_id in leading]
+        ).values_list("page_id", "kind", "track", "text")
+    }
     if phrases:
-        leading = _phrase_bonus(leading, phrases)
+        leading = _phrase_bonus(leading, phrases, indexed)
     top = leading[0][0]
     kept = [(score, entry_id) for score, entry_id in leading if score >= RELATIVE_CUTOFF * top]
     kept = kept[:limit]
     ids = [entry_id for _score, entry_id in kept]
     # A result shows a page's title, summary and address, never its lesson body or steps.
+    # (Wagtail's specific() reads each page type apart and drops a select_related.)
     pages = {
         page.pk: page
         for page in Page.objects.filter(pk__in=ids).live().defer_streamfields().specific()
-    }
-    # (Wagtail's specific() reads each page type apart and drops a select_related.)
-    indexed = {
-        page_id: (kind, track, text)
-        for page_id, kind, track, text in SearchEntry.objects.filter(page_id__in=ids).values_list(
-            "page_id", "kind", "track", "text"
-        )
     }
     return [
         SearchHit(
@@ -429,16 +429,14 @@ def _rank(
     ]
 
 
-def _phrase_bonus(scored: list, phrases: list[str]) -> list:
+def _phrase_bonus(scored: list, phrases: list[str], indexed: dict) -> list:
     """Raise the leading pages that contain a typed run of words as it was typed
-    (ฝาขวด, not ฝา here and ขวด there): one query over the best candidates."""
-    leading = [entry_id for _score, entry_id in scored[:PHRASE_CANDIDATES]]
-    condition = Q()
-    for phrase in phrases:
-        condition |= Q(text__contains=phrase)
-    with_phrase = set(
-        SearchEntry.objects.filter(condition, page_id__in=leading).values_list("page_id", flat=True)
-    )
+    (ฝาขวด, not ฝา here and ขวด there)."""
+    with_phrase = {
+        entry_id
+        for _score, entry_id in scored[:PHRASE_CANDIDATES]
+        if entry_id in indexed and any(phrase in indexed[entry_id][2] for phrase in phrases)
+    }
     if not with_phrase:
         return scored
     boosted = [

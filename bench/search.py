@@ -7,7 +7,7 @@ and some extra everyday queries, several rounds, and prints p50/p95/max, with th
 time a new process takes to read the word list and the time a process takes to
 catch up after a publish. A baseline (one page loaded by id) is timed between the
 searches; the command fails (status 1) when search p95 is over TARGET_RATIO times
-the baseline's median.
+the baseline's p95.
 
 Run it against a throwaway PostgreSQL database that has the demo content
 (`manage.py seed_demo --force`): it adds pages and does not remove them.
@@ -145,11 +145,13 @@ EXTRA_QUERIES = [
 
 
 # The budget: p95 under 50 ms at 5,000 pages. Machines differ and this one is
-# shared, so the check is a ratio to a baseline measured in the same run, interleaved
-# with the searches: loading one published page by id, the least any result costs.
-# Its median was 1.7-2.3 ms on the development machine, so 50 ms is about 25 of them.
+# shared, so the check is a ratio to a baseline timed in the same run, interleaved with
+# the searches so that a busy machine slows both: loading one published page by id, the
+# least any result costs. p95 against p95, because bursts of load on a shared machine
+# reach both tails alike. The baseline's p95 was 3.3 ms on the development machine, so
+# 50 ms is about 15 of them; the search before this budget measured 25 to 27.
 TARGET_MS = 50
-TARGET_RATIO = 25
+TARGET_RATIO = 15
 
 
 def _p95(timings: list[float]) -> float:
@@ -228,7 +230,7 @@ def main(argv: list[str] | None = None) -> int:
             # Interleaved, so that whatever else the machine does weighs on both alike.
             baseline.append(_baseline_ms(page_ids, rng))
     p95 = _p95(timings)
-    ratio = p95 / statistics.median(baseline)
+    ratio = p95 / _p95(baseline)
     print(
         f"{pages} Thai pages, {len(vocabulary.frequencies)} indexed words; word list read "
         f"in {load:.0f} ms by a new process, caught up in {catch_up:.1f} ms after a publish"
@@ -240,7 +242,7 @@ def main(argv: list[str] | None = None) -> int:
     )
     print(
         f"baseline (one page by id): p50 {statistics.median(baseline):.2f} ms, "
-        f"p95 {_p95(baseline):.2f} ms; search p95 = {ratio:.1f} x the baseline's median "
+        f"p95 {_p95(baseline):.2f} ms; search p95 = {ratio:.1f} x the baseline's p95 "
         f"(target {TARGET_RATIO}, about {TARGET_MS} ms)"
     )
     if ratio > TARGET_RATIO:

@@ -3,9 +3,11 @@
 Adds published pages (text recombined from the demo lessons plus dictionary
 words, so the vocabulary grows as real content would) until the Thai index
 holds `--pages` pages, then times search_pages for every query of the villagers' set
-and some extra everyday queries, several rounds, and prints p50/p95/max. The
-first query after the index changes also builds the process's vocabulary;
-that time is printed apart.
+and some extra everyday queries, several rounds, and prints p50/p95/max, with the
+time a new process takes to read the word list and the time a process takes to
+catch up after a publish. A baseline (one page loaded by id) is timed between the
+searches; the command fails (status 1) when search p95 is over TARGET_RATIO times
+the baseline's p95.
 
 Run it against a throwaway PostgreSQL database that has the demo content
 (`manage.py seed_demo --force`): it adds pages and does not remove them.
@@ -14,6 +16,7 @@ Run it against a throwaway PostgreSQL database that has the demo content
 import argparse
 import random
 import statistics
+import sys
 import time
 
 import django
@@ -49,6 +52,7 @@ def add_pages(target: int, seed: int = 7) -> int:
 
     from curricula.models import SearchEntry, SearchPosting
     from curricula.search import SEARCH_INDEX_VERSION, _clean_text, _term_counts
+    from curricula.search_index import index_generation_next, search_terms_recount
 
     thai = Locale.objects.get(language_code="th")
     have = SearchEntry.objects.filter(locale=thai).count()
@@ -120,6 +124,8 @@ def add_pages(target: int, seed: int = 7) -> int:
             SearchPosting.objects.bulk_create(postings, batch_size=5000)
             Page.objects.filter(pk=parent.pk).update(numchild=start + batch.stop - start)
         print(f"  {have + batch.stop - start} pages indexed", flush=True)
+    with transaction.atomic():
+        search_terms_recount(generation=index_generation_next())
     SEARCH_INDEX_VERSION.replace()
     return needed
 
@@ -136,6 +142,48 @@ EXTRA_QUERIES = [
     "เด็กเล็ก",
     "excel สรุปกำไร",
 ]
+
+
+# The issue's budget: p95 under 50 ms at 5,000 pages. Machines differ and this one is
+# shared, so the check is a ratio to a baseline timed in the same run, interleaved with
+# the searches so that a busy machine slows both: loading one published page by id, the
+# least any result costs. p95 against p95, because bursts of load on a shared machine
+# reach both tails alike. The baseline's p95 was 3.3 ms on the development machine, so
+# 50 ms is about 15 of them; the search before this budget measured 25 to 27.
+TARGET_MS = 50
+TARGET_RATIO = 15
+
+
+def _p95(timings: list[float]) -> float:
+    ordered = sorted(timings)
+    return ordered[max(0, int(len(ordered) * 0.95) - 1)]
+
+
+def _baseline_ms(page_ids: list[int], rng: random.Random) -> float:
+    from wagtail.models import Page
+
+    started = time.perf_counter()
+    Page.objects.filter(pk=rng.choice(page_ids)).live().specific().first()
+    return (time.perf_counter() - started) * 1000
+
+
+def _word_list_times(thai) -> tuple[float, float]:
+    """(ms for a new process to read the word list, ms for a process to catch up
+    after a lesson is published again)."""
+    from curricula.models import LessonPage
+    from curricula.search import search_entry_update
+    from curricula.search_index import forget_snapshots, snapshot_for
+
+    forget_snapshots()
+    started = time.perf_counter()
+    snapshot_for(thai)
+    load = (time.perf_counter() - started) * 1000
+    lesson = LessonPage.objects.live().filter(locale=thai).first()
+    search_entry_update(page=lesson)
+    started = time.perf_counter()
+    snapshot_for(thai)
+    catch_up = (time.perf_counter() - started) * 1000
+    return load, catch_up
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -157,30 +205,52 @@ def main(argv: list[str] | None = None) -> int:
     thai = Locale.objects.get(language_code="th")
     english = Locale.objects.get(language_code="en")
     pages = SearchEntry.objects.filter(locale=thai).count()
-    started = time.perf_counter()
+    load, catch_up = _word_list_times(thai)
     vocabulary = vocabulary_for(thai)
     vocabulary_for(english)
-    build = time.perf_counter() - started
     queries = [
         (english if query.startswith("en:") else thai, query.removeprefix("en:"))
         for query, _expected, _why in QUERIES
     ] + [(thai, query) for query in EXTRA_QUERIES]
-    timings = []
-    for _round in range(args.rounds):
+    page_ids = list(SearchEntry.objects.values_list("page_id", flat=True))
+    rng = random.Random(11)
+    # The first round reads each word's postings from the database, as a process does
+    # the first time a word is searched for after a page holding it changed.
+    timings: list[float] = []
+    first_round: list[float] = []
+    baseline: list[float] = []
+    for round_number in range(args.rounds):
         for locale, query in queries:
             started = time.perf_counter()
             search_pages(query=query, locale=locale)
-            timings.append((time.perf_counter() - started) * 1000)
-    timings.sort()
-    p95 = timings[int(len(timings) * 0.95) - 1]
+            elapsed = (time.perf_counter() - started) * 1000
+            timings.append(elapsed)
+            if round_number == 0:
+                first_round.append(elapsed)
+            # Interleaved, so that whatever else the machine does weighs on both alike.
+            baseline.append(_baseline_ms(page_ids, rng))
+    p95 = _p95(timings)
+    ratio = p95 / _p95(baseline)
     print(
-        f"{pages} Thai pages, {len(vocabulary.frequencies)} indexed words; "
-        f"vocabulary built in {build * 1000:.0f} ms once per process and index change"
+        f"{pages} Thai pages, {len(vocabulary.frequencies)} indexed words; word list read "
+        f"in {load:.0f} ms by a new process, caught up in {catch_up:.1f} ms after a publish"
     )
     print(
         f"{len(timings)} searches ({len(queries)} queries x {args.rounds}): "
-        f"p50 {statistics.median(timings):.1f} ms, p95 {p95:.1f} ms, max {timings[-1]:.1f} ms"
+        f"p50 {statistics.median(timings):.1f} ms, p95 {p95:.1f} ms, max {max(timings):.1f} ms; "
+        f"first round p95 {_p95(first_round):.1f} ms"
     )
+    print(
+        f"baseline (one page by id): p50 {statistics.median(baseline):.2f} ms, "
+        f"p95 {_p95(baseline):.2f} ms; search p95 = {ratio:.1f} x the baseline's p95 "
+        f"(target {TARGET_RATIO}, about {TARGET_MS} ms)"
+    )
+    if ratio > TARGET_RATIO:
+        print(
+            f"FAIL: search p95 is {ratio:.1f} baselines, over the target of {TARGET_RATIO}",
+            file=sys.stderr,
+        )
+        return 1
     return 0
 
 

@@ -552,6 +552,53 @@ class SearchPosting(models.Model):
         return f"{self.term} @ {self.entry_id}"
 
 
+class SearchTerm(models.Model):
+    """One indexed word of one language and how many pages hold it: the search vocabulary.
+
+    Kept up to date as pages are indexed, so that a process reads only the words
+    changed since it last looked (`generation`) instead of counting every posting
+    again after each publish.
+    """
+
+    locale = models.ForeignKey("wagtailcore.Locale", on_delete=models.CASCADE, related_name="+")
+    term = models.CharField(max_length=100)
+    # Zero once no page holds the word: the row stays so that readers learn it went.
+    pages = models.PositiveIntegerField(default=0)
+    generation = models.BigIntegerField(default=0)
+
+    class Meta:
+        verbose_name = _("search vocabulary word")
+        verbose_name_plural = _("search vocabulary words")
+        constraints = [
+            models.UniqueConstraint(fields=["locale", "term"], name="curricula_term_locale_term")
+        ]
+        indexes = [models.Index(fields=["locale", "generation"], name="curricula_term_generation")]
+
+    def __str__(self) -> str:
+        return f"{self.term} ({self.pages})"
+
+
+class SearchIndexState(models.Model):
+    """The search index's change counter (a single row).
+
+    Every change to the index takes the next generation while holding this row's
+    lock, so changes are numbered in the order they commit and a reader that has
+    seen generation G has seen every change up to G.
+    """
+
+    generation = models.BigIntegerField(default=0)
+    # The indexing code's format when the index was last rebuilt: an upgrade that
+    # changes how pages are indexed rebuilds the index after migrating.
+    format = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        verbose_name = _("search index state")
+        verbose_name_plural = _("search index state")
+
+    def __str__(self) -> str:
+        return f"generation {self.generation}"
+
+
 class SearchSynonym(models.Model):
     """Words that mean the same to a searcher, kept by national admins.
 

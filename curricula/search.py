@@ -10,9 +10,11 @@ the synonyms admins keep all lead to indexed words. Pages are ranked by BM25
 over the matching words, a title word counting several times a body word; pages
 far below the best match are left out, so a result list stays short and
 relevant. Nothing here depends on the database's text search, so SQLite and
-PostgreSQL rank the same way.
+PostgreSQL rank the same way. Each process ranks from what it keeps of the index
+(curricula.search_index), catching up with changes as they are made.
 """
 
+import heapq
 import math
 import re
 import unicodedata
@@ -22,17 +24,32 @@ from dataclasses import dataclass, field
 from functools import cached_property
 
 from django.db import transaction
-from django.db.models import Avg, Count, Q
 from django.utils.html import format_html, format_html_join, strip_tags
 from django.utils.safestring import SafeString
 
 from wagtail.models import Locale, Page
 
-from lms.core.cache_version import CacheVersion
 from lms.core.text import index_tokens, segment_thai, tokenize
 from lms.core.thai_match import fold
 
-from .models import ActivityPage, CoursePage, LessonPage, SearchEntry, SearchPosting, SearchSynonym
+from .models import (
+    ActivityPage,
+    CoursePage,
+    LessonPage,
+    SearchEntry,
+    SearchPosting,
+    SearchSynonym,
+    SearchTerm,
+)
+from .search_index import (
+    SEARCH_INDEX_VERSION,
+    IndexSnapshot,
+    index_generation_next,
+    search_index_format_record,
+    search_terms_count,
+    search_terms_recount,
+    snapshot_for,
+)
 from .search_query import (
     Concept,
     Vocabulary,
@@ -42,8 +59,6 @@ from .search_query import (
 )
 
 MAX_TERM_LENGTH = 100
-# A word in the title counts as this many words of text (the title is in the text too).
-TITLE_WEIGHT = 4
 BM25_K1 = 1.2
 BM25_B = 0.75
 # Pages scoring below this share of the best page are not what was asked for.
@@ -57,9 +72,7 @@ PHRASE_CANDIDATES = 40
 KIND_BONUS = {"course": 1.1, "activity": 1.05, "lesson": 1.0}
 SNIPPET_LENGTH = 180
 
-# Replaced whenever the index or the synonym list changes: vocabularies cached
-# in each process are rebuilt on their next query.
-SEARCH_INDEX_VERSION = CacheVersion("curricula-search-index-version")
+__all__ = ["SEARCH_INDEX_VERSION", "search_entry_update", "search_pages"]
 
 
 def _stream_strings(value) -> Iterable[str]:
@@ -144,6 +157,12 @@ def search_entry_update(*, page: Page) -> SearchEntry | None:
     title_counts = _term_counts(title)
     body_counts = _term_counts(text)
     with transaction.atomic():
+        generation = index_generation_next()
+        before = SearchEntry.objects.filter(page_id=page.pk).values_list("locale_id", flat=True)
+        old_locale = before.first()
+        old_terms = set(
+            SearchPosting.objects.filter(entry_id=page.pk).values_list("term", flat=True)
+        )
         entry, _created = SearchEntry.objects.update_or_create(
             page_id=page.pk,
             defaults={
@@ -167,51 +186,71 @@ def search_entry_update(*, page: Page) -> SearchEntry | None:
             )
             for term, count in body_counts.items()
         )
+        new_terms = set(body_counts)
+        if old_locale is not None and old_locale != page.locale_id:
+            search_terms_count(
+                locale_id=old_locale,
+                removed=old_terms,
+                added=set(),
+                changed=set(),
+                generation=generation,
+            )
+            old_terms = set()
+        # Words the page keeps are touched too: their counts on this page may differ.
+        search_terms_count(
+            locale_id=page.locale_id,
+            removed=old_terms - new_terms,
+            added=new_terms - old_terms,
+            changed=old_terms & new_terms,
+            generation=generation,
+        )
         SEARCH_INDEX_VERSION.changed()
     return entry
 
 
 def search_entry_remove(*, page_id: int) -> None:
-    SearchEntry.objects.filter(page_id=page_id).delete()
-    SEARCH_INDEX_VERSION.changed()
+    with transaction.atomic():
+        locale_id = (
+            SearchEntry.objects.filter(page_id=page_id).values_list("locale_id", flat=True).first()
+        )
+        if locale_id is None:
+            return
+        generation = index_generation_next()
+        terms = set(SearchPosting.objects.filter(entry_id=page_id).values_list("term", flat=True))
+        SearchEntry.objects.filter(page_id=page_id).delete()
+        search_terms_count(
+            locale_id=locale_id, removed=terms, added=set(), changed=set(), generation=generation
+        )
+        SEARCH_INDEX_VERSION.changed()
 
 
 def search_index_rebuild() -> int:
     """Re-index every live course, lesson and activity plan. Returns the number indexed."""
-    SearchEntry.objects.all().delete()
+    with transaction.atomic():
+        generation = index_generation_next()
+        SearchEntry.objects.all().delete()
+        SearchTerm.objects.update(pages=0, generation=generation)
     count = 0
     for model in KINDS:
         for page in model.objects.live():
             search_entry_update(page=page)
             count += 1
-    SEARCH_INDEX_VERSION.changed()
+    with transaction.atomic():
+        # Exact counts, whatever deletions went past search_entry_remove before.
+        search_terms_recount(generation=index_generation_next())
+        search_index_format_record()
+        SEARCH_INDEX_VERSION.changed()
     return count
 
 
 # --- Reading the index -----------------------------------------------------------------
 
-_vocabularies: dict[int, tuple[str, Vocabulary]] = {}
 _synonyms: dict[str, tuple[str, dict[str, frozenset[str]]]] = {}
 
 
 def vocabulary_for(locale: Locale) -> Vocabulary:
-    """The indexed words of one language, cached in this process until the index changes."""
-    version = SEARCH_INDEX_VERSION.current()
-    cached = _vocabularies.get(locale.pk)
-    if cached and cached[0] == version:
-        return cached[1]
-    frequencies = dict(
-        SearchPosting.objects.filter(entry__locale=locale)
-        .values_list("term")
-        .annotate(pages=Count("entry_id"))
-        .values_list("term", "pages")
-    )
-    stats = SearchEntry.objects.filter(locale=locale).aggregate(
-        pages=Count("page_id"), average=Avg("length")
-    )
-    vocabulary = Vocabulary(frequencies, stats["pages"] or 0, float(stats["average"] or 1.0))
-    _vocabularies[locale.pk] = (version, vocabulary)
-    return vocabulary
+    """The indexed words of one language, as this process holds them (up to date)."""
+    return snapshot_for(locale).vocabulary
 
 
 def synonym_groups() -> dict[str, frozenset[str]]:
@@ -237,17 +276,12 @@ class SearchHit:
     track: str
     score: float
     matched: set[str] = field(default_factory=set)
+    text: str = ""  # the page's plain text, as indexed
 
     @cached_property
     def snippet(self) -> SafeString:
         """A passage of the page around its best match, the matched words marked."""
-        entry = getattr(self.page, "search_entry", None)
-        return highlight(entry.text if entry else "", self.matched)
-
-
-def _bm25(tf: float, length: int, idf: float, average_length: float) -> float:
-    norm = BM25_K1 * (1 - BM25_B + BM25_B * length / average_length)
-    return idf * tf * (BM25_K1 + 1) / (tf + norm)
+        return highlight(self.text, self.matched)
 
 
 def _idf(pages: int, frequency: int) -> float:
@@ -270,22 +304,23 @@ def search_pages(
     """
     if not (query or "").strip():
         return []
-    vocabulary = vocabulary_for(locale)
-    concepts, phrases = query_concepts(query, vocabulary=vocabulary, synonyms=synonym_groups())
+    snapshot = snapshot_for(locale)
+    concepts, phrases = query_concepts(
+        query, vocabulary=snapshot.vocabulary, synonyms=synonym_groups()
+    )
     # When most of what was typed matches nothing, a few stray syllables that do
     # match are not an answer: better to say so and suggest a spelling.
     unmatched = sum(len(concept.text) for concept in concepts if not concept.terms)
     if unmatched * 2 > sum(len(concept.text) for concept in concepts):
         return []
-    return _rank(concepts, vocabulary, phrases, locale=locale, kind=kind, track=track, limit=limit)
+    return _rank(concepts, snapshot, phrases, kind=kind, track=track, limit=limit)
 
 
 def _rank(
     concepts: list[Concept],
-    vocabulary: Vocabulary,
+    snapshot: IndexSnapshot,
     phrases: list[str],
     *,
-    locale: Locale,
     kind: str | None,
     track: str | None,
     limit: int,
@@ -293,34 +328,16 @@ def _rank(
     terms = {term for concept in concepts for term in concept.terms}
     if not terms:
         return []
-    postings = SearchPosting.objects.filter(term__in=terms, entry__locale=locale)
-    if kind:
-        postings = postings.filter(entry__kind=kind)
-    if track:
-        postings = postings.filter(entry__track=track)
-    by_entry: dict[int, dict[str, float]] = {}
-    lengths: dict[int, int] = {}
-    kinds: dict[int, tuple[str, str]] = {}
-    for (
-        entry_id,
-        term,
-        title_count,
-        body_count,
-        length,
-        entry_kind,
-        entry_track,
-    ) in postings.values_list(
-        "entry_id",
-        "term",
-        "title_count",
-        "body_count",
-        "entry__length",
-        "entry__kind",
-        "entry__track",
-    ):
-        by_entry.setdefault(entry_id, {})[term] = body_count + TITLE_WEIGHT * title_count
-        lengths[entry_id] = length
-        kinds[entry_id] = (entry_kind, entry_track)
+    vocabulary = snapshot.vocabulary
+    saturations = snapshot.saturations(terms, BM25_K1, BM25_B)
+    entries = snapshot.entries
+    allowed = None
+    if kind or track:
+        allowed = {
+            entry_id
+            for entry_id, (_length, entry_kind, entry_track) in entries.items()
+            if (not kind or entry_kind == kind) and (not track or entry_track == track)
+        }
     # A word and its variants, loanword forms and synonyms are one thing asked for:
     # they share the rarity of the commonest of them, so that a rare spelling
     # does not outrank the word most pages use.
@@ -338,71 +355,93 @@ def _rank(
         for concept, idf in zip(concepts, concept_idf, strict=True)
     ]
     total_importance = sum(importance) or 1.0
-    scored = []
-    for entry_id, counts in by_entry.items():
-        score = 0.0
-        covered = 0.0
-        matched = set()
-        for concept, weight_of_concept, idf in zip(concepts, importance, concept_idf, strict=True):
-            best = 0.0
-            best_term = None
-            for term, weight in concept.terms.items():
-                tf = counts.get(term)
-                if tf:
-                    value = weight * _bm25(tf, lengths[entry_id], idf, vocabulary.average_length)
-                    if value > best:
-                        best, best_term = value, term
-            if best_term:
-                score += best * (STOP_WEIGHT if concept.stop else 1.0)
-                covered += weight_of_concept
-                matched.add(best_term)
-                matched.update(term for term in concept.terms if term in counts)
-        # A page with every word asked for beats one with only the common ones.
-        score *= (covered / total_importance) ** COVERAGE_POWER
-        score *= KIND_BONUS.get(kinds[entry_id][0], 1.0)
-        scored.append((score, entry_id, matched))
-    if not scored:
+    scores: dict[int, float] = {}
+    covered: dict[int, float] = {}
+    for concept, weight_of_concept, idf in zip(concepts, importance, concept_idf, strict=True):
+        # Each page's best BM25 among the words that stand for this concept, the
+        # likeliest best first.
+        best: dict[int, float] = {}
+        for term, weight in sorted(concept.terms.items(), key=lambda item: -item[1]):
+            saturated = saturations[term]
+            factor = weight * idf * (BM25_K1 + 1)
+            if factor <= 0:
+                continue  # only with counts gone stale: no page gains from the word
+            if not best:
+                best = {entry_id: factor * value for entry_id, value in saturated.items()}
+                continue
+            for entry_id in saturated.keys() - best.keys():
+                best[entry_id] = factor * saturated[entry_id]
+            for entry_id in saturated.keys() & best.keys():
+                value = factor * saturated[entry_id]
+                if value > best[entry_id]:
+                    best[entry_id] = value
+        stop = STOP_WEIGHT if concept.stop else 1.0
+        if allowed is not None:
+            best = {entry_id: value for entry_id, value in best.items() if entry_id in allowed}
+        for entry_id, value in best.items():
+            scores[entry_id] = scores.get(entry_id, 0.0) + value * stop
+            covered[entry_id] = covered.get(entry_id, 0.0) + weight_of_concept
+    if not scores:
         return []
-    scored.sort(key=lambda item: (-item[0], item[1]))
+    scored = []
+    for entry_id, score in scores.items():
+        # A page with every word asked for beats one with only the common ones.
+        score *= (covered[entry_id] / total_importance) ** COVERAGE_POWER
+        entry_kind = entries.get(entry_id, (0, "", ""))[1]
+        scored.append((-score * KIND_BONUS.get(entry_kind, 1.0), entry_id))
+    # Only the leading pages can be shown: the phrase bonus raises some of the first
+    # PHRASE_CANDIDATES, so no page further down can reach the first `limit`.
+    leading = [
+        (-negative, entry_id)
+        for negative, entry_id in heapq.nsmallest(max(limit, PHRASE_CANDIDATES), scored)
+    ]
+    # The leading pages' kinds, tracks and texts (for the phrase bonus and snippets).
+    indexed = {
+        page_id: (kind, track, text)
+        for page_id, kind, track, text in SearchEntry.objects.filter(
+            page_id__in=[entry_id for _score, entry_id in leading]
+        ).values_list("page_id", "kind", "track", "text")
+    }
     if phrases:
-        scored = _phrase_bonus(scored, phrases)
-    top = scored[0][0]
-    kept = [item for item in scored if item[0] >= RELATIVE_CUTOFF * top][:limit]
-    found = (
-        Page.objects.filter(pk__in=[entry_id for _score, entry_id, _matched in kept])
-        .live()
-        .select_related("search_entry")
-        .specific()
-    )
-    pages = {page.pk: page for page in found}
+        leading = _phrase_bonus(leading, phrases, indexed)
+    top = leading[0][0]
+    kept = [(score, entry_id) for score, entry_id in leading if score >= RELATIVE_CUTOFF * top]
+    kept = kept[:limit]
+    ids = [entry_id for _score, entry_id in kept]
+    # A result shows a page's title, summary and address, never its lesson body or steps.
+    # (Wagtail's specific() reads each page type apart and drops a select_related.)
+    pages = {
+        page.pk: page
+        for page in Page.objects.filter(pk__in=ids).live().defer_streamfields().specific()
+    }
     return [
         SearchHit(
             page=pages[entry_id],
-            kind=kinds[entry_id][0],
-            track=kinds[entry_id][1],
+            kind=indexed[entry_id][0],
+            track=indexed[entry_id][1],
+            text=indexed[entry_id][2],
             score=round(score, 3),
-            matched=matched,
+            # Every asked-for word on the page, to be marked in its snippet.
+            matched={term for term in terms if entry_id in saturations[term]},
         )
-        for score, entry_id, matched in kept
-        if entry_id in pages
+        for score, entry_id in kept
+        if entry_id in pages and entry_id in indexed
     ]
 
 
-def _phrase_bonus(scored: list, phrases: list[str]) -> list:
+def _phrase_bonus(scored: list, phrases: list[str], indexed: dict) -> list:
     """Raise the leading pages that contain a typed run of words as it was typed
-    (ฝาขวด, not ฝา here and ขวด there): one query over the best candidates."""
-    leading = [entry_id for _score, entry_id, _matched in scored[:PHRASE_CANDIDATES]]
-    condition = Q()
-    for phrase in phrases:
-        condition |= Q(text__contains=phrase)
-    with_phrase = set(
-        SearchEntry.objects.filter(condition, page_id__in=leading).values_list("page_id", flat=True)
-    )
+    (ฝาขวด, not ฝา here and ขวด there)."""
+    with_phrase = {
+        entry_id
+        for _score, entry_id in scored[:PHRASE_CANDIDATES]
+        if entry_id in indexed and any(phrase in indexed[entry_id][2] for phrase in phrases)
+    }
     if not with_phrase:
         return scored
     boosted = [
-        (score * PHRASE_BONUS if entry_id in with_phrase else score, entry_id, matched)
-        for score, entry_id, matched in scored
+        (score * PHRASE_BONUS if entry_id in with_phrase else score, entry_id)
+        for score, entry_id in scored
     ]
     boosted.sort(key=lambda item: (-item[0], item[1]))
     return boosted

@@ -57,13 +57,43 @@ class Vocabulary:
         self.by_key: dict[str, set[str]] = {}
         self.by_deleted_key: dict[str, set[str]] = {}
         for term in frequencies:
-            key = variant_key(term)
-            self.by_key.setdefault(key, set()).add(term)
-        for key in self.by_key:
+            self._add_key(term)
+        self.sorted_terms = sorted(frequencies)
+
+    def _add_key(self, term: str) -> None:
+        key = variant_key(term)
+        terms = self.by_key.get(key)
+        if terms is None:
+            self.by_key[key] = {term}
             if len(key) >= 3:
                 for shorter in deletes(key):
                     self.by_deleted_key.setdefault(shorter, set()).add(key)
-        self.sorted_terms = sorted(frequencies)
+        else:
+            terms.add(term)
+
+    def apply(self, changes: dict[str, int], *, pages: int, average_length: float) -> None:
+        """Take in changed page counts (0: no page holds the word any more)."""
+        self.pages = pages
+        self.average_length = average_length or 1.0
+        added = []
+        for term, count in changes.items():
+            if count <= 0:
+                if self.frequencies.pop(term, None) is not None:
+                    # The key may stay behind in by_deleted_key: it then leads nowhere.
+                    self.by_key.get(variant_key(term), set()).discard(term)
+                    index = bisect.bisect_left(self.sorted_terms, term)
+                    if index < len(self.sorted_terms) and self.sorted_terms[index] == term:
+                        del self.sorted_terms[index]
+                continue
+            if term not in self.frequencies:
+                added.append(term)
+                self._add_key(term)
+            self.frequencies[term] = count
+        if len(added) > 100:
+            self.sorted_terms = sorted(self.frequencies)
+        else:
+            for term in added:
+                bisect.insort(self.sorted_terms, term)
 
     def __contains__(self, term: str) -> bool:
         return term in self.frequencies

@@ -6,9 +6,13 @@ alike); the index is derived data, like Wagtail's own search index. Deleted
 pages lose their entry through the database cascade.
 """
 
+from django.apps import apps
+from django.db.models.signals import post_migrate
+
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
-from .search import search_entry_remove, search_entry_update
+from .search import search_entry_remove, search_entry_update, search_index_rebuild
+from .search_index import search_index_outdated
 
 
 def _update(sender, instance, **kwargs):
@@ -27,7 +31,17 @@ def _moved(sender, instance, **kwargs):
         search_entry_update(page=page)
 
 
+def _migrated(sender, **kwargs):
+    # An upgrade whose indexing differs from the stored index's rebuilds it here,
+    # so nobody has to remember `rebuild_search`.
+    if search_index_outdated():
+        search_index_rebuild()
+
+
 def register() -> None:
     page_published.connect(_update, dispatch_uid="curricula-search-published")
     page_unpublished.connect(_unpublished, dispatch_uid="curricula-search-unpublished")
     post_page_move.connect(_moved, dispatch_uid="curricula-search-moved")
+    post_migrate.connect(
+        _migrated, sender=apps.get_app_config("curricula"), dispatch_uid="curricula-search-format"
+    )

@@ -2,6 +2,8 @@
 into templates, fields without a label, our fields without a verbose name, model names
 missing from Wagtail's catalogue, values printed raw."""
 
+import json
+
 from django.apps import apps
 from django.core.exceptions import ImproperlyConfigured
 from django.template.loader import get_template
@@ -128,3 +130,18 @@ def test_names_wagtails_catalogue_lacks_are_thai(english, thai):
 def test_a_pages_history_counts_its_entries_in_thai():
     with translation.override("th"):
         assert str(PageLogEntry._meta.verbose_name_plural) == "รายการในประวัติของหน้า"
+
+
+def test_whats_new_is_in_each_readers_language_whoever_came_first(admin_client, admin_user):
+    """Wagtail labels this help-menu item once per process, in the first reader's
+    language; an English reader first must not leave it English for Thai readers."""
+    from wagtail.users.models import UserProfile
+
+    profile = UserProfile.get_for_user(admin_user)
+    for language, label in (("en", "What's new in Wagtail"), ("th", "มีอะไรใหม่ใน Wagtail")):
+        profile.preferred_language = language
+        profile.save(update_fields=["preferred_language"])
+        html = admin_client.get("/admin/").content.decode()
+        # The sidebar's menus travel as JSON, Thai letters escaped.
+        assert json.dumps(label)[1:-1] in html, language
+    assert "What's new in Wagtail" not in html

@@ -45,6 +45,12 @@ def _starting_point(cursor, tables: list[str]) -> tuple:
     return tuple(sorted(cursor.fetchall()))
 
 
+def _storages() -> tuple[str, ...]:
+    from django.core.files.storage import default_storage, storages
+
+    return (str(default_storage.location), str(storages["certificates"].location))
+
+
 def _sequences(cursor) -> list[tuple[str, int, bool]]:
     cursor.execute(
         "SELECT format('%I.%I', schemaname, sequencename), last_value IS NOT NULL, "
@@ -95,7 +101,8 @@ def demo_seed_for_test() -> dict[str, object]:
         return demo_seed()
     with connection.cursor() as cursor:
         tables = _table_names(cursor)
-        start = _starting_point(cursor, tables)
+        # The rows name files (images, certificates) kept where the storages were then.
+        start = (*_storages(), _starting_point(cursor, tables))
     snapshot = _snapshots.get(start)
     if snapshot is None:
         result = demo_seed()

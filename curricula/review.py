@@ -96,20 +96,33 @@ def course_review_lessons_include(*, course_review: WorkflowState, user) -> list
     """Submit the course's lessons that have unpublished changes along with the course.
 
     A lesson not in review starts its own review; one whose changes were requested is
-    resubmitted; one already waiting is linked as it is. Returns the lessons linked now.
+    resubmitted; one already waiting is linked as it is. Each link remembers the review
+    step started or resumed here. Returns the lessons
+    linked now.
     """
     course = course_review.content_object.specific
     included = []
     for lesson in _lessons_to_review(course):
         state = lesson.current_workflow_state
+        started = None
         if state is None:
             workflow = lesson.get_workflow()
             if workflow is None or not workflow.active:
                 continue
             state = workflow.start(lesson, user)
+            started = state.current_task_state
         elif state.status == WorkflowState.STATUS_NEEDS_CHANGES:
             state.resume(user=user)
-        CourseReviewLesson.objects.get_or_create(course_review=course_review, lesson_review=state)
+            started = state.current_task_state
+        link, created = CourseReviewLesson.objects.get_or_create(
+            course_review=course_review,
+            lesson_review=state,
+            defaults={"started_task_state": started},
+        )
+        if started is not None and not created:
+            # Resubmitting the course resumed a lesson that its earlier decision sent back.
+            link.started_task_state = started
+            link.save(update_fields=["started_task_state"])
         included.append(lesson)
     if included:
         log(

@@ -16,7 +16,7 @@ from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from taggit.models import ItemBase, TagBase
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.fields import RichTextField, StreamField
-from wagtail.models import GroupApprovalTask, Page, WorkflowState
+from wagtail.models import GroupApprovalTask, Page, TaskState, WorkflowState
 from wagtail.search import index
 
 from lms.core.collation import thai_order
@@ -515,6 +515,13 @@ class CourseReviewLesson(models.Model):
         WorkflowState, on_delete=models.CASCADE, related_name="course_review_lessons"
     )
     lesson_review = models.ForeignKey(WorkflowState, on_delete=models.CASCADE, related_name="+")
+    # The lesson's review step that submitting the course started or resumed; empty when
+    # the trainer had already sent the lesson on its own and it was linked as it was.
+    # Cancelling the course's review cancels only lessons still on this step, so a lesson
+    # sent on its own (before, or again in the meantime) keeps its review.
+    started_task_state = models.ForeignKey(
+        TaskState, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
 
     class Meta:
         verbose_name = _("lesson in a course review")

@@ -4,7 +4,8 @@ A course goes through the curriculum workflow like any page. When it is submitte
 each of its lessons with unpublished changes is submitted with it (its own review is
 started or resumed and linked to the course's); the reviewer sees the whole change in
 one dialog and decides once, and the decision is applied to every linked lesson that
-is still waiting. A lesson can still be submitted and decided on its own.
+is still waiting. Cancelling the course's review cancels the lessons' reviews that it
+started or resumed. A lesson can still be submitted and decided on its own.
 
 Quizzes and assignments are not moderated pages: they hang off a lesson or a course and
 reach learners with it. Apps that own such parts describe them for the review through
@@ -16,6 +17,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 
 from django.db import transaction
+from django.db.models import F
 from django.urls import reverse
 from django.utils.translation import pgettext_lazy
 
@@ -96,20 +98,33 @@ def course_review_lessons_include(*, course_review: WorkflowState, user) -> list
     """Submit the course's lessons that have unpublished changes along with the course.
 
     A lesson not in review starts its own review; one whose changes were requested is
-    resubmitted; one already waiting is linked as it is. Returns the lessons linked now.
+    resubmitted; one already waiting is linked as it is. Each link remembers the review
+    step started or resumed here, which `course_review_cancel` relies on. Returns the
+    lessons linked now.
     """
     course = course_review.content_object.specific
     included = []
     for lesson in _lessons_to_review(course):
         state = lesson.current_workflow_state
+        started = None
         if state is None:
             workflow = lesson.get_workflow()
             if workflow is None or not workflow.active:
                 continue
             state = workflow.start(lesson, user)
+            started = state.current_task_state
         elif state.status == WorkflowState.STATUS_NEEDS_CHANGES:
             state.resume(user=user)
-        CourseReviewLesson.objects.get_or_create(course_review=course_review, lesson_review=state)
+            started = state.current_task_state
+        link, created = CourseReviewLesson.objects.get_or_create(
+            course_review=course_review,
+            lesson_review=state,
+            defaults={"started_task_state": started},
+        )
+        if started is not None and not created:
+            # Resubmitting the course resumed a lesson that its earlier decision sent back.
+            link.started_task_state = started
+            link.save(update_fields=["started_task_state"])
         included.append(lesson)
     if included:
         log(
@@ -171,6 +186,44 @@ def course_review_decide(*, task_state: TaskState, user, action: str, comment: s
         },
     )
     return decided
+
+
+@transaction.atomic
+def course_review_cancel(*, course_review: WorkflowState, user) -> list[LessonPage]:
+    """Cancel, as `user`, the reviews of the lessons that the course's review started or
+    resumed and that are still waiting on that step, once the course's review has been
+    cancelled. A lesson the trainer had sent on its own keeps its review, and a lesson
+    already decided keeps its decision.
+
+    Returns the lessons whose review was cancelled.
+    """
+    links = (
+        CourseReviewLesson.objects.filter(
+            course_review=course_review,
+            started_task_state__status=TaskState.STATUS_IN_PROGRESS,
+            lesson_review__status=WorkflowState.STATUS_IN_PROGRESS,
+            lesson_review__current_task_state=F("started_task_state"),
+        )
+        # A reviewer deciding the lesson at the same moment either finishes first (and
+        # the lesson no longer matches) or waits for the cancel.
+        .select_for_update(of=("lesson_review",))
+        .select_related("lesson_review")
+        .order_by("pk")
+    )
+    cancelled = []
+    for link in links:
+        lesson_review = link.lesson_review
+        lesson_review.cancel(user=user)
+        cancelled.append(lesson_review.content_object)
+    if cancelled:
+        course = course_review.content_object.specific
+        log(
+            instance=course,
+            action="curricula.course_review.cancel",
+            user=user,
+            data={"lessons": [{"id": lesson.pk, "title": lesson.title} for lesson in cancelled]},
+        )
+    return cancelled
 
 
 def _page_item(page: Page, revision_id: int | None, kind: str) -> ReviewItem:

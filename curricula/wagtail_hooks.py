@@ -98,6 +98,11 @@ def register_course_review_actions(actions):
         gettext_lazy("Changes requested for the course"),
         gettext_lazy("Requested changes to the course and its lessons"),
     )
+    actions.register_action(
+        "curricula.course_review.cancel",
+        gettext_lazy("Course review cancelled"),
+        gettext_lazy("Cancelled the reviews of the lessons sent with the course"),
+    )
 
 
 class SearchSynonymViewSet(SnippetViewSet):

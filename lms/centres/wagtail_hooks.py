@@ -24,6 +24,7 @@ from wagtail.permission_policies import ModelPermissionPolicy
 from wagtail.permissions import register_permission_policy
 
 from lms.core.admin_columns import yes_no_column
+from lms.core.collation import thai_order
 from lms.core.thaidate import format_date
 
 from . import admin_views, audit, scoping
@@ -120,7 +121,8 @@ class CentreViewSet(ScopedModelViewSet):
     ]
     list_filter = ["host_type", "is_active"]
     search_fields = ["name_th", "name_en", "code", "district", "subdistrict"]
-    ordering = ["province__name_th", "name_th"]
+    # Thai dictionary order, as the province and centre lists elsewhere.
+    ordering = [thai_order("province__name_th"), thai_order("name_th")]
     list_export = [
         "code",
         "name_th",

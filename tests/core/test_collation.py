@@ -1,6 +1,7 @@
 """Lists sorted for people are in Thai dictionary order, in Python and in the database."""
 
 from django.db import connection
+from django.urls import reverse
 
 import pytest
 
@@ -84,3 +85,18 @@ def test_thai_order_descending():
         .values_list("name_th", flat=True)
     )
     assert names == PROVINCES_IN_THAI_ORDER[::-1]
+
+
+@pytest.mark.django_db
+def test_the_admins_centre_list_is_in_thai_order(admin_client):
+    chiang_mai = Province.objects.get(name_th="เชียงใหม่")
+    ang_thong = Province.objects.get(name_th="อ่างทอง")
+    for code, name, province in (
+        ("T-1", "ศูนย์อ่างทอง", ang_thong),
+        ("T-2", "ศูนย์แม่ริม", chiang_mai),
+        ("T-3", "ศูนย์เชียงดาว", chiang_mai),
+    ):
+        Centre.objects.create(code=code, name_th=name, province=province)
+    html = admin_client.get(reverse("centres_admin:index")).content.decode()
+    positions = [html.index(name) for name in ("ศูนย์เชียงดาว", "ศูนย์แม่ริม", "ศูนย์อ่างทอง")]
+    assert positions == sorted(positions)

@@ -81,6 +81,28 @@ def fits(page, viewport=PHONE):
     assert width <= viewport["width"], f"{page.url} is {width} px wide"
 
 
+@pytest.fixture(scope="session")
+def live_server(live_server):
+    """pytest-django's live server, made to let go of the test database when it stops.
+
+    Each request thread of Django's live server has its own database connection, kept
+    between requests (CONN_MAX_AGE on PostgreSQL) for as long as the browser keeps that
+    HTTP connection open, and closed when the HTTP connection ends
+    (ThreadedWSGIServer.close_request). Those threads are daemons that nobody waits for:
+    when the run ended, the test database could be dropped before the last of them had
+    closed its connection, and PostgreSQL refused ("is being accessed by other users").
+    Made non-daemon, they are joined by server_close() when the server stops, and an idle
+    HTTP connection times out, so that the join cannot hang on a browser left open.
+    """
+    httpd = live_server.thread.httpd
+    httpd.daemon_threads = False
+    httpd.block_on_close = True
+    httpd.RequestHandlerClass = type(
+        "ClosingRequestHandler", (httpd.RequestHandlerClass,), {"timeout": 30}
+    )
+    yield live_server
+
+
 @pytest.fixture
 def demo(transactional_db, live_server):
     """A live server with the demo data; returns (base URL, demo_seed result)."""

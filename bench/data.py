@@ -175,7 +175,7 @@ def _reset_sequences(cursor, tables: list[str]) -> None:
 
 
 def _lesson_body(number: int, course_title: str):
-    from lms.core.demo.content import h, p, tip
+    from lms.setup.demo.content import h, p, tip
 
     return [
         h(f"บทที่ {number}: สิ่งที่จะได้เรียน"),
@@ -192,7 +192,7 @@ def _lesson_body(number: int, course_title: str):
 def make_content(made: Made) -> list[dict]:
     """Benchmark courses (5 to 200 lessons) and the classroom quiz, through Wagtail."""
     from curricula.models import CoursePage, LessonPage, Track, TrackPage
-    from lms.core.demo.seed import _body
+    from lms.setup.demo.seed import _body
     from lms.users.models import User
 
     author = User.objects.get(username="demo-trainer")

@@ -7,7 +7,7 @@ from django.db import connections
 import pytest
 
 from curricula.models import Track, TrackPage
-from lms.core.platform import platform_setup
+from lms.setup.platform import platform_setup
 
 from .factories import CoursePageFactory, LessonPageFactory
 

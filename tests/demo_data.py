@@ -14,7 +14,7 @@ from django.core.cache import cache
 from django.db import connection
 from django.db.models import Model
 
-from lms.core.demo.seed import demo_seed
+from lms.setup.demo.seed import demo_seed
 
 
 @dataclass

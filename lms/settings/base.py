@@ -36,6 +36,7 @@ INSTALLED_APPS = [
     "lms.certificates",
     "lms.assignments",
     "lms.dashboards",
+    "lms.setup",
     "curricula",
     "assessments",
     "wagtail.contrib.simple_translation",

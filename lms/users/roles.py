@@ -1,7 +1,7 @@
 """The staff groups and the model permissions each one holds.
 
 Page permissions (where in the tree a group may edit or publish) and the
-moderation workflow are set up in lms.core.platform.
+moderation workflow are set up in lms.setup.platform.
 """
 
 from django.utils.translation import gettext_lazy as _
@@ -48,7 +48,7 @@ _CERTIFICATES_ALL = [
 _CENTRE_STAFF = ["centres.view_centre", "centres.view_earlychildhoodsession"]
 
 # "app_label.codename" for each group. Image and document permissions are
-# granted per collection (see lms.core.platform), not here.
+# granted per collection (see lms.setup.platform), not here.
 ROLE_PERMISSIONS: dict[str, list[str]] = {
     TRAINERS: [*_AUTHORING, *_QUIZ_AUTHORING, *_CERTIFICATES_VIEW, *_CENTRE_STAFF],
     CENTRE_ADMINS: [

@@ -15,10 +15,10 @@ from django.db import connections
 import pytest
 from playwright.sync_api import expect
 
-from assessments.demo import POSTAGE_QUIZ
 from assessments.models import Quiz, QuizAttempt
 from lms.learning.models import CompletionSource, Enrollment
 from lms.learning.services import enrollment_create
+from lms.setup.demo.assessments import POSTAGE_QUIZ
 from tests.demo_data import demo_seed_for_test
 from tests.factories import UserFactory
 

@@ -20,9 +20,9 @@ from assessments.services import (
     attempt_start,
     attempt_submit,
 )
-from lms.core.platform import platform_setup
 from lms.learning.models import LessonProgress
 from lms.learning.services import enrollment_create
+from lms.setup.platform import platform_setup
 from tests.factories import CoursePageFactory, LessonPageFactory, UserFactory
 
 from .conftest import ensure_tree_roots

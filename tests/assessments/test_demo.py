@@ -4,7 +4,7 @@ import pytest
 
 from assessments.models import Question, Quiz
 from assessments.validation import QuestionDraft, question_problems
-from lms.core.demo.seed import demo_seed
+from lms.setup.demo.seed import demo_seed
 
 pytestmark = pytest.mark.django_db
 
@@ -48,9 +48,9 @@ def test_demo_quizzes():
 
 
 def test_pass_quiz_lets_a_learner_demo_pass_each_demo_quiz():
-    from assessments.demo import pass_quiz
     from lms.learning.models import CompletionSource, LessonProgress
     from lms.learning.services import enrollment_create
+    from lms.setup.demo.assessments import pass_quiz
     from tests.factories import UserFactory
 
     result = demo_seed()

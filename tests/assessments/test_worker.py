@@ -21,9 +21,9 @@ from assessments.models import CloseReason, QuizAttempt
 from assessments.services import attempt_answers_save, attempt_start
 from assessments.tasks import close_overdue_attempts
 from lms.celery import app as celery_app
-from lms.core.platform import platform_setup
 from lms.learning.models import LessonProgress
 from lms.learning.services import enrollment_create
+from lms.setup.platform import platform_setup
 from tests.celery_broker import broker_connections_reset, broker_url_set
 from tests.factories import CoursePageFactory, LessonPageFactory, UserFactory
 

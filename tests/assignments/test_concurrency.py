@@ -15,8 +15,8 @@ from lms.assignments.services import (
     submission_hand_in,
     submission_review,
 )
-from lms.core.platform import platform_setup
 from lms.learning.services import enrollment_create
+from lms.setup.platform import platform_setup
 from tests.factories import CentreFactory, CoursePageFactory, LessonPageFactory, UserFactory
 
 from .factories import AssignmentFactory, make_trainer, photo

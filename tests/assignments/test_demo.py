@@ -8,10 +8,10 @@ from django.urls import reverse
 import pytest
 from PIL import Image
 
-from lms.assignments.demo import TITLE
 from lms.assignments.models import Assignment, Submission, SubmissionFile, SubmissionStatus
 from lms.assignments.selectors import review_queue
-from lms.core.demo.seed import demo_seed
+from lms.setup.demo.assignments import TITLE
+from lms.setup.demo.seed import demo_seed
 
 pytestmark = pytest.mark.django_db
 

@@ -16,10 +16,10 @@ import pytest
 
 from assessments.models import QuizAttempt
 from lms.assignments.models import Submission
-from lms.centres.demo import COHORT_NAME
 from lms.centres.models import Cohort, EarlyChildhoodSession, ImportBatch
 from lms.certificates.models import Certificate
 from lms.learning.models import LessonProgress
+from lms.setup.demo.centres import COHORT_NAME
 
 from .conftest import DESKTOP, PHONE
 from .test_centre_journey import SAMPLE, log_in

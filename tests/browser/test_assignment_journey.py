@@ -16,9 +16,9 @@ from playwright.sync_api import expect
 
 from curricula.models import Track, TrackPage
 from lms.assignments.models import Submission, SubmissionStatus
-from lms.core.platform import platform_setup
 from lms.learning.models import CompletionSource, LessonProgress
 from lms.learning.services import enrollment_create
+from lms.setup.platform import platform_setup
 from lms.users import roles
 from tests.assignments.factories import GPS_IFD, SIMPLE_RUBRIC, AssignmentFactory, photo_bytes
 from tests.factories import (

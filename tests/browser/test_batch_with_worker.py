@@ -18,7 +18,6 @@ from django.utils import timezone
 import pytest
 
 from curricula.models import CoursePage
-from lms.centres.demo import SECOND_CENTRE_LEARNERS, VILLAGERS
 from lms.certificates.batches import certificate_batch_progress
 from lms.certificates.models import (
     BatchItemOutcome,
@@ -27,6 +26,7 @@ from lms.certificates.models import (
     RenderStatus,
 )
 from lms.learning.models import Enrollment
+from lms.setup.demo.centres import SECOND_CENTRE_LEARNERS, VILLAGERS
 from lms.users.models import User
 from tests.certificates.conftest import certificate_files  # noqa: F401 - fixture
 from tests.certificates.test_pipeline_worker import (  # noqa: F401 - fixtures

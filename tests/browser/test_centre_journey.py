@@ -170,8 +170,8 @@ def test_learner_checks_in_by_scanning_the_trainers_qr_code(
     stands in for the camera), the learner logs in and is marked present once."""
     import subprocess
 
-    from lms.centres.demo import COHORT_NAME
     from lms.centres.models import AttendanceSource, CohortSession
+    from lms.setup.demo.centres import COHORT_NAME
     from tests.centres.conftest import session_times_around_now
 
     base, result = demo

@@ -13,11 +13,11 @@ from django.db import connection, connections
 
 import pytest
 
-from assessments.demo import SAFETY_QUIZ
 from assessments.models import Quiz
 from curricula.models import CoursePage
 from lms.certificates.models import Certificate, RenderStatus
 from lms.learning.models import Enrollment
+from lms.setup.demo.assessments import SAFETY_QUIZ
 from tests.certificates.conftest import certificate_files  # noqa: F401 - fixture
 from tests.certificates.test_pipeline_worker import (  # noqa: F401 - fixtures
     REDIS_URL,

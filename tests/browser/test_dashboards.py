@@ -3,7 +3,7 @@
 Screenshots go to test-artifacts/screenshots/test_dashboards_for_each_role/.
 """
 
-from lms.dashboards.demo import CENTRES
+from lms.setup.demo.dashboards import CENTRES
 
 from .conftest import DESKTOP, PHONE
 

@@ -6,9 +6,9 @@ from django.apps import apps
 import pytest
 
 from lms.centres import scoping
-from lms.centres.demo import COHORT_NAME, SECOND_CENTRE_CODE
 from lms.centres.models import Attendance, Cohort, EarlyChildhoodSession
-from lms.core.demo.seed import demo_seed
+from lms.setup.demo.centres import COHORT_NAME, SECOND_CENTRE_CODE
+from lms.setup.demo.seed import demo_seed
 from lms.users.models import User
 
 pytestmark = pytest.mark.django_db

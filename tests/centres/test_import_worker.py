@@ -27,7 +27,7 @@ from lms.celery import app as celery_app
 from lms.centres.models import ImportBatch, ImportStatus, StaffRoleKind
 from lms.centres.people_import import import_check, import_start
 from lms.centres.tasks import import_batches_sweep_task
-from lms.core.platform import platform_setup
+from lms.setup.platform import platform_setup
 from lms.users.models import User
 from tests.celery_broker import broker_connections_reset, broker_empty, broker_url_set
 from tests.factories import CentreFactory, StaffRoleFactory, UserFactory

@@ -6,11 +6,11 @@ import shutil
 import pytest
 
 from curricula.models import CoursePage
-from lms.certificates import demo
 from lms.certificates.models import Certificate, CertificateTemplate, RenderStatus
 from lms.certificates.services import certificate_storage
-from lms.core.demo.seed import demo_seed
 from lms.learning.models import Enrollment
+from lms.setup.demo import certificates as demo
+from lms.setup.demo.seed import demo_seed
 
 
 @pytest.mark.django_db

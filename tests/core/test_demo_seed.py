@@ -4,8 +4,8 @@ from django.apps import apps
 
 import pytest
 
-from lms.core.demo.seed import demo_seed
 from lms.learning.models import Enrollment
+from lms.setup.demo.seed import demo_seed
 
 pytestmark = pytest.mark.django_db
 

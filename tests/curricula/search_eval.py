@@ -4,7 +4,7 @@ Written from the searcher's side: the phrase they would say, the spelling they
 know (สเปรดชีท, ลิงค์, แพ็ค), a forgotten tone mark or a slipped key, Thai digits,
 English words on the Thai site and Thai loanwords on the English one, words run
 together or spaced out, and short words that must not match inside longer ones.
-Pages are the demo content's slugs (lms.core.demo); "en:" marks the English site.
+Pages are the demo content's slugs (lms.setup.demo); "en:" marks the English site.
 
 `evaluate` runs every query through search_pages and returns recall and
 precision over the first five results.

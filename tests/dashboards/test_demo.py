@@ -2,9 +2,9 @@
 
 import pytest
 
-from lms.core.demo.seed import demo_seed
 from lms.dashboards import selectors
 from lms.learning.models import Enrollment
+from lms.setup.demo.seed import demo_seed
 from lms.users.models import User
 
 pytestmark = pytest.mark.django_db

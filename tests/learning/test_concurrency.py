@@ -9,9 +9,9 @@ from django.db import close_old_connections
 
 import pytest
 
-from lms.core.platform import platform_setup
 from lms.learning.models import Enrollment, LessonProgress
 from lms.learning.services import enrollment_create, lesson_complete
+from lms.setup.platform import platform_setup
 from tests.factories import CoursePageFactory, LessonPageFactory, UserFactory
 
 pytestmark = pytest.mark.django_db(transaction=True)

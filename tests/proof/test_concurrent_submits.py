@@ -16,9 +16,9 @@ import pytest
 
 from assessments.models import QuizAttempt
 from assessments.services import attempt_answers_save, attempt_start
-from lms.core.platform import platform_setup
 from lms.learning.models import LessonProgress
 from lms.learning.services import enrollment_create
+from lms.setup.platform import platform_setup
 from tests.assessments.conftest import ensure_tree_roots
 from tests.assessments.factories import make_quiz, one_of_each
 from tests.assessments.helpers import answers_for

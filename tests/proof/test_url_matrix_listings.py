@@ -26,7 +26,7 @@ from lms.assignments.services import Work, submission_hand_in
 from lms.centres.models import Centre, Cohort, EarlyChildhoodSession, StaffRole, StaffRoleKind
 from lms.certificates.models import Certificate
 from lms.certificates.services import certificate_issue
-from lms.core.demo.seed import DEMO_CENTRE_CODE
+from lms.setup.demo.seed import DEMO_CENTRE_CODE
 from lms.users import roles
 from lms.users.models import User
 

@@ -8,7 +8,6 @@ from wagtail.models import Page
 from lms.core.linebreaks import mark_thai_words
 from lms.core.richtext import render_richtext
 from lms.core.thaidate import format_date, format_thai_date
-from lms.users.admin_access import can_open_admin as _can_open_admin
 
 register = template.Library()
 
@@ -33,12 +32,6 @@ def local_date(value):
 def safe_richtext(value):
     """`{{ page.body_text|safe_richtext }}`: Wagtail rich text, expanded and sanitised."""
     return render_richtext(value)
-
-
-@register.filter
-def can_open_admin(user) -> bool:
-    """`{% if user|can_open_admin %}`: the admin links, without two queries per page."""
-    return _can_open_admin(user)
 
 
 @register.filter

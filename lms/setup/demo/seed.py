@@ -18,15 +18,15 @@ from wagtail.documents.models import Document
 from wagtail.images.models import Image
 from wagtail.models import Collection, Locale, Page
 
-from assessments import demo as assessments_demo
 from curricula.models import ActivityPage, CoursePage, LessonPage, SkillTag, TrackPage
-from lms.assignments import demo as assignments_demo
-from lms.centres import demo as centres_demo
 from lms.centres.models import Centre, HostType, Province, StaffRole, StaffRoleKind
-from lms.certificates import demo as certificates_demo
-from lms.core.platform import platform_setup
-from lms.dashboards import demo as dashboards_demo
-from lms.learning import demo as learning_demo
+from lms.setup.demo import assessments as assessments_demo
+from lms.setup.demo import assignments as assignments_demo
+from lms.setup.demo import centres as centres_demo
+from lms.setup.demo import certificates as certificates_demo
+from lms.setup.demo import dashboards as dashboards_demo
+from lms.setup.demo import learning as learning_demo
+from lms.setup.platform import platform_setup
 from lms.users import roles
 from lms.users.models import TitlePrefix, User
 

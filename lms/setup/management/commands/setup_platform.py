@@ -1,6 +1,6 @@
 from django.core.management.base import BaseCommand
 
-from lms.core.platform import platform_setup
+from lms.setup.platform import platform_setup
 
 
 class Command(BaseCommand):

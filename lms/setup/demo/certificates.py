@@ -15,14 +15,13 @@ from wagtail.models import Collection
 from PIL import Image as PILImage
 from PIL import ImageDraw
 
-from lms.learning.models import Enrollment
-
-from .models import CertificateSignatory, CertificateTemplateLogo, RenderStatus
-from .services import (
+from lms.certificates.models import CertificateSignatory, CertificateTemplateLogo, RenderStatus
+from lms.certificates.services import (
     certificate_issue_on_completion,
     certificate_render,
     certificate_template_default,
 )
+from lms.learning.models import Enrollment
 
 SIGNATORIES = [
     {
@@ -97,7 +96,7 @@ def _image(title: str, filename: str, data: bytes) -> Image:
 
 
 def seed(result: dict) -> None:
-    """Called by lms.core.demo.seed.demo_seed with what it created."""
+    """Called by lms.setup.demo.seed.demo_seed with what it created."""
     template = certificate_template_default()
     if not template.logos.exists():
         logo = _image("ตราศูนย์ดิจิทัลชุมชน (ตัวอย่าง)", "demo-centre-emblem.png", logo_png())

@@ -7,12 +7,7 @@ import datetime as dt
 from django.contrib.auth.models import Group
 from django.utils import timezone
 
-from lms.learning.models import Enrollment
-from lms.learning.services import enrollment_create
-from lms.users import roles
-from lms.users.models import TitlePrefix, User
-
-from .models import (
+from lms.centres.models import (
     AttendanceStatus,
     Centre,
     Cohort,
@@ -22,7 +17,7 @@ from .models import (
     StaffRole,
     StaffRoleKind,
 )
-from .services import (
+from lms.centres.services import (
     ChildCounts,
     attendance_record,
     cohort_create,
@@ -30,6 +25,10 @@ from .services import (
     cohort_session_create,
     early_childhood_session_create,
 )
+from lms.learning.models import Enrollment
+from lms.learning.services import enrollment_create
+from lms.users import roles
+from lms.users.models import TitlePrefix, User
 
 SECOND_CENTRE_CODE = "KKN-0002"
 COHORT_NAME = "ขายของออนไลน์ รุ่นที่ 1"
@@ -103,7 +102,7 @@ def _second_centre(password: str) -> tuple[Centre, User]:
 
 
 def seed(result: dict) -> None:
-    from lms.core.demo.seed import DEMO_PASSWORD
+    from lms.setup.demo.seed import DEMO_PASSWORD
 
     centre = result["centre"]
     users = result["users"]

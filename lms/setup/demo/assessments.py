@@ -1,6 +1,6 @@
 """Demo quizzes: one per demo course, written as a trainer would, plus a final quiz.
 
-`seed(result)` takes what lms.core.demo.seed.demo_seed builds (courses by slug,
+`seed(result)` takes what lms.setup.demo.seed.demo_seed builds (courses by slug,
 users by username, media by key) and is idempotent: a lesson or course that
 already has a quiz is left alone. Nobody takes the quizzes here; the learner
 demo decides who has passed what.
@@ -16,9 +16,8 @@ from decimal import Decimal
 
 from django.db import transaction
 
-from curricula.models import LessonPage, SkillTag
-
-from .models import (
+from assessments.layout import RawAnswer
+from assessments.models import (
     AcceptedAnswer,
     Choice,
     GradingMethod,
@@ -32,6 +31,9 @@ from .models import (
     QuizQuestion,
     RevealAnswers,
 )
+from assessments.selectors import questions_for_grading
+from assessments.services import attempt_answers_save, attempt_start, attempt_submit
+from curricula.models import LessonPage, SkillTag
 
 
 def single(prompt, right, wrong, *, right_feedback="", wrong_feedback="", image=None):
@@ -486,8 +488,6 @@ def seed(result: dict) -> dict[str, Quiz]:
 
 def _right_answers(attempt) -> dict:
     """Every question of an attempt answered right, in the terms the learner sees."""
-    from .layout import RawAnswer
-    from .selectors import questions_for_grading
 
     questions = questions_for_grading([entry["q"] for entry in attempt.layout])
     answers = {}
@@ -522,7 +522,6 @@ def pass_quiz(*, user, quiz: Quiz):
 
     The learner must be enrolled in the quiz's course. Returns the graded attempt.
     """
-    from .services import attempt_answers_save, attempt_start, attempt_submit
 
     attempt = attempt_start(user=user, quiz=quiz).attempt
     attempt_answers_save(user=user, attempt=attempt, answers=_right_answers(attempt))
@@ -533,7 +532,6 @@ def answer_quiz(*, user, quiz: Quiz, wrong_positions: set[int]):
     """For demo data: `user` takes `quiz` through the real services, leaving the questions
     at `wrong_positions` (1-based) unanswered, so they are marked wrong. Returns the attempt.
     """
-    from .services import attempt_answers_save, attempt_start, attempt_submit
 
     attempt = attempt_start(user=user, quiz=quiz).attempt
     answers = {

@@ -1,7 +1,7 @@
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
-from lms.core.demo.seed import DEMO_PASSWORD, demo_seed
+from lms.setup.demo.seed import DEMO_PASSWORD, demo_seed
 
 
 class Command(BaseCommand):

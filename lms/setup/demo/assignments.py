@@ -1,7 +1,7 @@
 """Demo data: the photo-and-listing assignment of the online-selling course, and one
 piece of work by the demo learner waiting for the demo trainer's review.
 
-`seed(result)` is called by lms.core.demo.seed.demo_seed with what it created, and
+`seed(result)` is called by lms.setup.demo.seed.demo_seed with what it created, and
 is idempotent: it adds what is missing and never changes what exists.
 """
 
@@ -12,10 +12,9 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from PIL import Image, ImageDraw
 
 from curricula.models import LessonPage
+from lms.assignments.models import Assignment, Grading, Submission
+from lms.assignments.services import Work, submission_hand_in
 from lms.learning.services import enrollment_create
-
-from .models import Assignment, Grading, Submission
-from .services import Work, submission_hand_in
 
 COURSE_SLUG = "sell-products-online"
 LESSON_SLUG = "photograph-products-with-a-phone"

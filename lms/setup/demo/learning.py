@@ -1,12 +1,11 @@
 """Demo learner progress: one course in progress, one completed (idempotent)."""
 
-from assessments.demo import pass_quiz
 from assessments.models import Quiz
 from curricula.selectors import course_lessons
-
-from .models import CompletionSource, Enrollment
-from .requirements import LessonRequirement, lesson_requirement
-from .services import enrollment_create, lesson_complete, lesson_visit
+from lms.learning.models import CompletionSource, Enrollment
+from lms.learning.requirements import LessonRequirement, lesson_requirement
+from lms.learning.services import enrollment_create, lesson_complete, lesson_visit
+from lms.setup.demo.assessments import pass_quiz
 
 
 def _finish(learner, lesson) -> None:

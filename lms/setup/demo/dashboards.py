@@ -14,7 +14,6 @@ import random
 from django.db import transaction
 from django.utils import timezone
 
-from assessments.demo import answer_quiz
 from assessments.models import Quiz
 from curricula.models import LessonPage
 from lms.centres.models import AttendanceStatus, Centre, HostType, Province
@@ -29,6 +28,7 @@ from lms.centres.services import (
 from lms.certificates.models import Certificate
 from lms.certificates.services import certificate_issue_on_completion
 from lms.learning.models import Enrollment
+from lms.setup.demo.assessments import answer_quiz
 from lms.users.models import TitlePrefix, User
 
 MARKER = "demo-h-000"  # the first history learner: present means the history exists

@@ -19,6 +19,7 @@ from django.utils.translation import gettext as _
 from wagtail.log_actions import log
 
 from curricula.models import CoursePage, LessonPage
+from lms.core.errors import ServiceError
 from lms.learning.models import CompletionSource, Enrollment
 from lms.learning.services import (
     LearningError,
@@ -47,14 +48,8 @@ from .selectors import questions_for_grading
 logger = logging.getLogger(__name__)
 
 
-class AttemptError(Exception):
+class AttemptError(ServiceError):
     """A refused quiz action; `message` is shown to the learner as it is."""
-
-    def __init__(self, message: str, *, code: str = "refused", status: int = 400):
-        super().__init__(message)
-        self.message = message
-        self.code = code
-        self.status = status
 
 
 def quiz_course(quiz: Quiz) -> CoursePage:

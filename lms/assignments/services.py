@@ -22,6 +22,8 @@ from django.utils.translation import gettext as _
 from wagtail.log_actions import log
 
 from lms.centres.scoping import learners_visible_to
+from lms.core.errors import ServiceError
+from lms.core.queue import run_or_queue
 from lms.learning.models import CompletionSource, Enrollment
 from lms.learning.services import enrollment_completion_check, lesson_complete
 from lms.users.models import User
@@ -42,13 +44,8 @@ from .uploads import PreparedFile, UploadRejected, prepare_document, prepare_ima
 logger = logging.getLogger(__name__)
 
 
-class AssignmentError(Exception):
+class AssignmentError(ServiceError):
     """A refused action; `message` is shown to the user as it is."""
-
-    def __init__(self, message: str, *, code: str = "refused"):
-        super().__init__(message)
-        self.message = message
-        self.code = code
 
 
 class Decision:
@@ -306,10 +303,7 @@ def submissions_erase(*, user: User) -> int:
 def _enqueue_review_email(submission_id: int) -> None:
     """Queue the e-mail after the review is committed; a broker that is down must not
     turn a saved review into an error page (the dashboard tells the learner anyway)."""
-    try:
-        send_review_email.delay(submission_id)
-    except Exception:
-        logger.warning("Review e-mail for submission %s not queued", submission_id, exc_info=True)
+    run_or_queue(send_review_email, submission_id)
 
 
 def _scores(submission: Submission, levels: dict[str, int], *, complete: bool) -> list[RubricScore]:

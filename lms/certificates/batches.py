@@ -8,7 +8,6 @@ items, so it survives a dead worker: a re-run skips the items already decided.
 """
 
 import datetime as dt
-import logging
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
@@ -25,6 +24,7 @@ from curricula.selectors import canonical_page
 from lms.centres.models import Centre
 from lms.centres.scoping import learners_visible_to
 from lms.core.collation import thai_order
+from lms.core.queue import run_or_queue
 from lms.learning.models import Enrollment
 from lms.learning.requirements import course_unmet
 from lms.learning.services import enrollment_completion_check
@@ -41,11 +41,8 @@ from .services import (
     CertificateError,
     _reason,
     _require,
-    _send,
     certificate_issue_on_completion,
 )
-
-logger = logging.getLogger(__name__)
 
 MAX_BATCH_SIZE = 5000
 
@@ -134,12 +131,7 @@ def certificate_batch_enqueue(*, batch_id: int) -> bool:
     from .tasks import run_certificate_batch
 
     CertificateBatch.objects.filter(pk=batch_id).update(enqueued_at=timezone.now())
-    try:
-        _send(run_certificate_batch, batch_id)
-    except Exception:
-        logger.warning("Batch %s: task not sent, the sweep will retry", batch_id, exc_info=True)
-        return False
-    return True
+    return run_or_queue(run_certificate_batch, batch_id)
 
 
 def _skip(item: CertificateBatchItem, code: str, detail: str = "", certificate=None) -> None:

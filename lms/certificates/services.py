@@ -28,6 +28,8 @@ from wagtail.models import Locale
 from curricula.models import CoursePage
 from curricula.selectors import canonical_page
 from lms.centres.scoping import learners_visible_to
+from lms.core.errors import ServiceError
+from lms.core.queue import run_or_queue
 from lms.core.thaidate import buddhist_year
 from lms.learning.models import Enrollment
 from lms.users.models import User
@@ -57,13 +59,8 @@ DEFAULT_BODY_EN = (
 )
 
 
-class CertificateError(Exception):
+class CertificateError(ServiceError):
     """A refused certificate action; `message` is shown to the user as it is."""
-
-    def __init__(self, message: str, *, code: str = "refused"):
-        super().__init__(message)
-        self.message = message
-        self.code = code
 
 
 def certificate_storage() -> Storage:
@@ -324,30 +321,12 @@ def _enqueue_render_on_commit(certificate_id: int) -> None:
     transaction.on_commit(lambda: certificate_enqueue_render(certificate_id=certificate_id))
 
 
-def _send(task, *args) -> None:
-    """Queue a task; with no broker configured, run it here and now instead."""
-    if task.app.conf.task_always_eager:
-        # Straight to apply(): eager apply_async would still borrow a broker connection.
-        task.apply(args=args)
-    else:
-        task.apply_async(args=args)
-
-
 def certificate_enqueue_render(*, certificate_id: int) -> bool:
     """Send the render task. Never raises: if the broker is down the sweep sends it later."""
     from .tasks import render_certificate
 
     Certificate.objects.filter(pk=certificate_id).update(enqueued_at=timezone.now())
-    try:
-        _send(render_certificate, certificate_id)
-    except Exception:
-        logger.warning(
-            "Certificate %s: render task not sent, the sweep will retry",
-            certificate_id,
-            exc_info=True,
-        )
-        return False
-    return True
+    return run_or_queue(render_certificate, certificate_id)
 
 
 def _file_name(certificate: Certificate) -> str:

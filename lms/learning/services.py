@@ -18,6 +18,7 @@ from wagtail.log_actions import log
 
 from curricula.models import CoursePage, LessonPage
 from curricula.selectors import canonical_page, course_lessons
+from lms.core.errors import ServiceError
 from lms.users.models import User
 
 from .models import CompletionSource, Enrollment, LessonProgress
@@ -31,13 +32,8 @@ from .requirements import (
 logger = logging.getLogger(__name__)
 
 
-class LearningError(Exception):
+class LearningError(ServiceError):
     """A refused learner action; `message` is shown to the learner as it is."""
-
-    def __init__(self, message: str, *, code: str = "refused"):
-        super().__init__(message)
-        self.message = message
-        self.code = code
 
 
 @dataclass(frozen=True)

@@ -23,6 +23,27 @@ def django_db_setup(django_db_setup, django_db_blocker):
             connection._test_serialized_contents = _content_types_first(contents)
     with django_db_blocker.unblock():
         platform_setup()
+    yield
+    with django_db_blocker.unblock():
+        _let_go_of_the_test_database()
+
+
+def _let_go_of_the_test_database() -> None:
+    """End every other session on the test database before it is dropped.
+
+    A live server started by any test keeps a database connection per request thread
+    for as long as its HTTP connection lives; when the run ends, one of them could still
+    be open, and PostgreSQL refused to drop the database ("is being accessed by other
+    users"), leaving it behind for the next run to recreate.
+    """
+    for connection in connections.all(initialized_only=True):
+        if connection.vendor != "postgresql":
+            continue
+        with connection.cursor() as cursor:
+            cursor.execute(
+                "SELECT pg_terminate_backend(pid) FROM pg_stat_activity"
+                " WHERE datname = current_database() AND pid <> pg_backend_pid()"
+            )
 
 
 def _content_types_first(serialized: str) -> str:

@@ -18,6 +18,7 @@ from django.utils.translation import pgettext
 from curricula.models import CoursePage, LessonPage
 from curricula.selectors import canonical_page
 from lms.learning.models import Enrollment
+from lms.learning.selectors import active_enrollment
 from lms.users.models import User
 
 from .layout import RawAnswer, ShownAnswer, shown_answer, shown_from_raw
@@ -480,12 +481,6 @@ def _attempts_by_quiz(user: User, quizzes: list[Quiz]) -> dict[int, list]:
     return by_quiz
 
 
-def _enrolled(user: User, course: CoursePage) -> bool:
-    if not user.is_authenticated:
-        return False
-    return Enrollment.objects.filter(user=user, course=course, left_at__isnull=True).exists()
-
-
 def lesson_quiz_panel(*, user: User, lesson: LessonPage) -> dict | None:
     """The quiz of a lesson as the learner stands with it, or None when it has none.
 
@@ -532,7 +527,7 @@ def course_quiz_panels(*, user: User, course: CoursePage) -> list[dict]:
     if not quizzes:
         return []
     by_quiz = _attempts_by_quiz(user, quizzes)
-    enrolled = _enrolled(user, course)
+    enrolled = active_enrollment(user=user, course=course) is not None
     now = timezone.now()
     panels = []
     for quiz in quizzes:
@@ -556,7 +551,7 @@ def quiz_overview(*, user: User, quiz: Quiz, course: CoursePage) -> dict:
         quiz,
         attempts,
         authenticated=user.is_authenticated,
-        enrolled=_enrolled(user, course),
+        enrolled=active_enrollment(user=user, course=course) is not None,
         now=now,
     )
     summary["attempts"] = attempts

@@ -21,6 +21,7 @@ from wagtail.log_actions import log
 from curricula.models import CoursePage, LessonPage
 from lms.core.errors import ServiceError
 from lms.learning.models import CompletionSource, Enrollment
+from lms.learning.selectors import active_enrollment
 from lms.learning.services import (
     LearningError,
     enrollment_completion_check,
@@ -59,10 +60,6 @@ def quiz_course(quiz: Quiz) -> CoursePage:
     return CoursePage.objects.get(pk=quiz.lesson.get_parent().pk)
 
 
-def _active_enrollment(user: User, course: CoursePage) -> Enrollment | None:
-    return Enrollment.objects.filter(user=user, course=course, left_at__isnull=True).first()
-
-
 def quiz_check_takeable(*, user: User, quiz: Quiz, now: datetime | None = None) -> Enrollment:
     """Raise AttemptError naming why `user` cannot take `quiz` now; else their enrolment."""
     now = now or timezone.now()
@@ -74,7 +71,7 @@ def quiz_check_takeable(*, user: User, quiz: Quiz, now: datetime | None = None) 
         raise AttemptError(_("This quiz has not opened yet."), code="not_open", status=403)
     if quiz.closes_at and now >= quiz.closes_at:
         raise AttemptError(_("This quiz has closed."), code="closed", status=403)
-    enrollment = _active_enrollment(user, quiz_course(quiz))
+    enrollment = active_enrollment(user=user, course=quiz_course(quiz))
     if enrollment is None:
         raise AttemptError(
             _("Enrol in the course to take this quiz."), code="not_enrolled", status=403
@@ -356,7 +353,7 @@ def _record_pass(attempt: QuizAttempt) -> None:
                 lesson = LessonPage.objects.get(pk=quiz.lesson_id)
                 lesson_complete(user=attempt.user, lesson=lesson, via=CompletionSource.QUIZ)
             else:
-                enrollment = _active_enrollment(attempt.user, quiz.course)
+                enrollment = active_enrollment(user=attempt.user, course=quiz.course)
                 if enrollment is not None:
                     enrollment_completion_check(enrollment=enrollment)
     except LearningError as error:

@@ -40,11 +40,11 @@ class CourseProgress:
 
     @property
     def percent(self) -> int:
-        if self.enrollment and self.enrollment.completed_at:
-            return 100
-        if not self.total_required:
-            return 0
-        return round(100 * self.done_required / self.total_required)
+        return course_percent(
+            completed=bool(self.enrollment and self.enrollment.completed_at),
+            done=self.done_required,
+            total=self.total_required,
+        )
 
     @property
     def is_enrolled(self) -> bool:
@@ -69,6 +69,27 @@ class CourseProgress:
     @property
     def current(self) -> LessonItem | None:
         return None if self.current_index is None else self.items[self.current_index]
+
+
+def course_percent(*, completed: bool, done: int, total: int) -> int:
+    """How far through a course a learner is: required lessons done of those there are.
+
+    A completed course is 100 whatever its lessons are now (one may have been added
+    since); a course without required lessons is 0 until completed.
+    """
+    if completed:
+        return 100
+    return round(100 * done / total) if total else 0
+
+
+def active_enrollment(*, user: User, course: CoursePage, lock: bool = False) -> Enrollment | None:
+    """The learner's current enrolment in `course` (not left), or None; `lock` locks its row."""
+    if not user.is_authenticated:
+        return None
+    enrollments = Enrollment.objects.active().filter(user=user, course=course)
+    if lock:
+        enrollments = enrollments.select_for_update()
+    return enrollments.first()
 
 
 def enrollment_for(*, user: User, course: CoursePage) -> Enrollment | None:
@@ -148,11 +169,11 @@ class DashboardCourse:
 
     @property
     def percent(self) -> int:
-        if self.enrollment.completed_at:
-            return 100
-        if not self.total_required:
-            return 0
-        return round(100 * self.done_required / self.total_required)
+        return course_percent(
+            completed=self.enrollment.completed_at is not None,
+            done=self.done_required,
+            total=self.total_required,
+        )
 
 
 @dataclass
@@ -265,10 +286,8 @@ def course_badges_for(*, user: User, courses: list[CoursePage]) -> dict:
     badges = {}
     for enrollment in enrollments:
         total = totals.get(enrollment.course_id, 0)
-        percent = (
-            100
-            if enrollment.completed_at
-            else (round(100 * enrollment.done / total) if total else 0)
+        percent = course_percent(
+            completed=enrollment.completed_at is not None, done=enrollment.done, total=total
         )
         badges[enrollment.course.translation_key] = CourseBadge(
             percent, enrollment.completed_at is not None

@@ -28,6 +28,7 @@ from .requirements import (
     course_unmet,
     lesson_requirement,
 )
+from .selectors import active_enrollment
 
 logger = logging.getLogger(__name__)
 
@@ -122,10 +123,7 @@ def enrollment_leave(*, user: User, course: CoursePage) -> Enrollment:
 
 
 def _active_enrollment(user: User, course: CoursePage, *, lock: bool = False) -> Enrollment:
-    queryset = Enrollment.objects.filter(user=user, course=course, left_at__isnull=True)
-    if lock:
-        queryset = queryset.select_for_update()
-    enrollment = queryset.first()
+    enrollment = active_enrollment(user=user, course=course, lock=lock)
     if enrollment is None:
         raise LearningError(_("Enrol in the course first."), code="not_enrolled")
     return enrollment

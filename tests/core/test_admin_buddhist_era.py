@@ -3,8 +3,9 @@
 import datetime as dt
 import re
 
-import pytest
 from django.utils import timezone, translation
+
+import pytest
 
 from lms.core.thaidate import format_in_reader_era
 from tests.conftest import admin_in_english

@@ -1,20 +1,17 @@
 """Page slugs made from Thai titles: readable ASCII by the Royal Thai General System.
 
 Wagtail's own slug helpers (in the browser and in `Page.full_clean`) keep no Thai letter,
-so "บทที่ 1 จัดแสงและมุมกล้อง" became `-1`. Here the Thai is split into words with
-PyThaiNLP's dictionary and each word is romanised (RTGS, the "royin" engine), so the
-same title becomes `bot-thi-1-chat-saeng-lae-mum-klong`, a slug a trainer can read
-and a learner can paste into a chat.
+so "บทที่ 1 จัดแสงและมุมกล้อง" became `-1`. Here the title is romanised word by word
+(`lms.core.rtgs`), so the same title becomes `bot-thi-1-chat-saeng-lae-mum-klong`, a
+slug a trainer can read and a learner can paste into a chat.
 """
 
 import re
-import unicodedata
-from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from anyascii import anyascii
-from pythainlp.tokenize import word_tokenize
-from pythainlp.transliterate import romanize
+
+from lms.core.rtgs import romanise_words
 
 if TYPE_CHECKING:
     from wagtail.models import Page
@@ -24,16 +21,8 @@ MAX_LENGTH = 60
 # Used when a title has nothing that can be written in ASCII (e.g. only "ๆ").
 FALLBACK = "page"
 
-_THAI_RUN = re.compile(r"([\u0E00-\u0E7F]+)")
-_THAI_DIGITS = str.maketrans("๐๑๒๓๔๕๖๗๘๙", "0123456789")
 _NOT_ALNUM = re.compile(r"[^a-z0-9]+")
 _GOOD = re.compile(r"^(?=[a-z0-9-]*[a-z])[a-z0-9]+(?:-[a-z0-9]+)*$")
-
-
-@lru_cache(maxsize=2048)
-def _romanised_words(thai: str) -> tuple[str, ...]:
-    words = word_tokenize(thai, engine="newmm", keep_whitespace=False)
-    return tuple(romanize(word, engine="royin") for word in words)
 
 
 def _shorten(slug: str, max_length: int) -> str:
@@ -50,16 +39,10 @@ def slug_from_text(text: str, *, max_length: int = MAX_LENGTH) -> str:
     """A readable ASCII slug for any text; "" when nothing in it can be written in ASCII.
 
     "บทที่ 1 จัดแสงและมุมกล้อง" → "bot-thi-1-chat-saeng-lae-mum-klong"; ASCII words and
-    digits are kept as they are (lower-cased), Thai digits become Arabic ones.
+    digits are kept as they are (lower-cased), Thai digits become Arabic ones, ๆ repeats
+    the word before it ("ง่าย ๆ" → "ngai-ngai").
     """
-    text = unicodedata.normalize("NFC", text or "").translate(_THAI_DIGITS)
-    words: list[str] = []
-    for run in _THAI_RUN.split(text):
-        if _THAI_RUN.fullmatch(run):
-            words.extend(_romanised_words(run))
-        elif run:
-            words.append(run)
-    ascii_text = anyascii(" ".join(words)).lower()
+    ascii_text = anyascii(" ".join(romanise_words(text))).lower()
     slug = _NOT_ALNUM.sub("-", ascii_text).strip("-")
     return _shorten(slug, max_length)
 

@@ -7,6 +7,9 @@ reports format dates here instead of with the `date` filter.
 import datetime as dt
 
 from django.utils import timezone
+from django.utils.dateformat import DateFormat
+from django.utils.formats import date_format, get_format
+from django.utils.translation import get_language
 
 BUDDHIST_ERA_OFFSET = 543
 
@@ -88,3 +91,27 @@ def format_english_date(value: dt.date | dt.datetime) -> str:
 
 def format_date(value: dt.date | dt.datetime, language: str) -> str:
     return format_english_date(value) if language == "en" else format_thai_date(value)
+
+
+class _BuddhistEraDateFormat(DateFormat):
+    """Django's date formatting with the year in the Buddhist Era ("Y" → 2569, "y" → 69)."""
+
+    def Y(self):  # noqa: N802 - Django's format character
+        return f"{self.data.year + BUDDHIST_ERA_OFFSET:04d}"
+
+    def y(self):
+        return f"{(self.data.year + BUDDHIST_ERA_OFFSET) % 100:02d}"
+
+
+def format_in_reader_era(value: dt.date | dt.datetime, format_string: str) -> str:
+    """`value` with a Django date format (a string or a name such as "DATETIME_FORMAT"):
+    the year in the Buddhist Era when the active language is Thai, Gregorian otherwise.
+
+    Wagtail's admin and Django's Thai locale print Gregorian years, which a Thai reader
+    takes for a typo; the admin's date columns and tooltips go through here.
+    """
+    if not (get_language() or "").startswith("th"):
+        return date_format(value, format_string)
+    if isinstance(value, dt.datetime) and timezone.is_aware(value):
+        value = timezone.localtime(value)
+    return _BuddhistEraDateFormat(value).format(get_format(format_string))

@@ -74,6 +74,11 @@ ROLE_PERMISSIONS: dict[str, list[str]] = {
         "curricula.add_searchsynonym",
         "curricula.change_searchsynonym",
         "curricula.delete_searchsynonym",
+        # Old addresses of pages whose slug changed (the slug repair adds some): national
+        # admins keep them; they are the whole site's, not a centre's.
+        "wagtailredirects.add_redirect",
+        "wagtailredirects.change_redirect",
+        "wagtailredirects.delete_redirect",
     ],
 }
 

@@ -89,6 +89,29 @@ EARLY_ADMIN = {
     "usage": ("get", lambda w: [w.early_a.pk], (302, 302, 302, 302, 404, 302)),
     "inspect": ("get", lambda w: [w.early_a.pk], (302, 302, 200, 200, 404, 200)),
 }
+
+
+def _redirect(world):
+    from wagtail.contrib.redirects.models import Redirect
+
+    redirect, _ = Redirect.objects.get_or_create(
+        old_path="/old-slug", defaults={"redirect_link": "/"}
+    )
+    return [redirect.pk]
+
+
+# Wagtail's redirects (the slug repair adds some): national admins manage them, nobody
+# else; Wagtail sends staff without the permission to the dashboard (302).
+REDIRECTS = {
+    "index": ("get", lambda w: [], (302, 302, 302, 302, 302, 200)),
+    "index_results": ("get", lambda w: [], (302, 302, 302, 302, 302, 200)),
+    "add": ("get", lambda w: [], (302, 302, 302, 302, 302, 200)),
+    "edit": ("get", _redirect, (302, 302, 302, 302, 302, 200)),
+    "delete": ("get", _redirect, (302, 302, 302, 302, 302, 200)),
+    "start_import": ("get", lambda w: [], (302, 302, 302, 302, 302, 200)),
+    # Past the permission check, the import step only takes a POST.
+    "process_import": ("get", lambda w: [], (302, 302, 302, 302, 302, 405)),
+}
 OTHER_ADMIN = {
     "centres_admin_import": ("get", lambda w: [], (302, 302, 302, 302, 302, 200)),
 }
@@ -97,6 +120,7 @@ MATRIX = {
     **{f"centres:{name}": row for name, row in SITE.items()},
     **{f"{centre_viewset.url_namespace}:{name}": row for name, row in CENTRE_ADMIN.items()},
     **{f"{early_childhood_viewset.url_namespace}:{name}": row for name, row in EARLY_ADMIN.items()},
+    **{f"wagtailredirects:{name}": row for name, row in REDIRECTS.items()},
     **OTHER_ADMIN,
 }
 
@@ -108,6 +132,9 @@ def registered_url_names() -> set[str]:
     from lms.centres.wagtail_hooks import register_admin_urls
 
     names |= {p.name for p in register_admin_urls()}
+    from wagtail.contrib.redirects import urls as redirect_urls
+
+    names |= {f"wagtailredirects:{p.name}" for p in redirect_urls.urlpatterns}
     return names
 
 

@@ -3,7 +3,6 @@
 keep their review."""
 
 from django.apps import apps as global_apps
-from django.contrib.auth.models import Group
 from django.utils import translation
 
 from wagtail.log_actions import registry as log_actions
@@ -13,29 +12,9 @@ import pytest
 
 from curricula.models import CourseReviewLesson
 from curricula.review import course_review_decide
-from lms.users import roles
+from tests.curricula.conftest import draft
 from tests.curricula.test_course_review_admin import course_form
-from tests.factories import CoursePageFactory, LessonPageFactory, UserFactory
-
-
-@pytest.fixture
-def trainer(home):
-    user = UserFactory(username="trainer-review-cancel")
-    user.groups.add(Group.objects.get(name=roles.TRAINERS))
-    return user
-
-
-@pytest.fixture
-def reviewer(home):
-    user = UserFactory(username="national-review-cancel")
-    user.groups.add(Group.objects.get(name=roles.NATIONAL_ADMINS))
-    return user
-
-
-def draft(page, user):
-    page.save_revision(user=user)
-    page.refresh_from_db()
-    return page
+from tests.factories import CoursePageFactory, LessonPageFactory
 
 
 @pytest.fixture

@@ -1,3 +1,5 @@
+import datetime as dt
+
 from django import template
 from django.conf import settings
 from django.urls import translate_url
@@ -7,7 +9,7 @@ from wagtail.models import Page
 
 from lms.core.linebreaks import mark_thai_words
 from lms.core.richtext import render_richtext
-from lms.core.thaidate import format_date, format_thai_date
+from lms.core.thaidate import format_date, format_in_reader_era, format_thai_date
 
 register = template.Library()
 
@@ -26,6 +28,25 @@ def local_date(value):
     if not value:
         return ""
     return format_date(value, get_language())
+
+
+@register.filter
+def era_date(value, format_string: str = "DATE_FORMAT"):
+    """`{{ when|era_date:"DATETIME_FORMAT" }}`: Django's `date` filter, with the year in the
+    Buddhist Era when the reader's language is Thai (4 ธันวาคม 2569, 14:00)."""
+    if not value:
+        return ""
+    return format_in_reader_era(value, format_string)
+
+
+@register.filter
+def era_value(value):
+    """A table cell's value: dates and times as `era_date` writes them, anything else as is."""
+    if isinstance(value, dt.datetime):
+        return format_in_reader_era(value, "DATETIME_FORMAT")
+    if isinstance(value, dt.date):
+        return format_in_reader_era(value, "DATE_FORMAT")
+    return value
 
 
 @register.filter

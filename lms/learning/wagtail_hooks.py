@@ -5,11 +5,13 @@ from django.utils.translation import gettext_lazy
 
 from wagtail import hooks
 
+from curricula.extensions import COURSE_PAGE_CONTEXT, LESSON_PAGE_CONTEXT
 from curricula.models import CoursePage, LessonPage
 from lms.centres import audit
 from lms.centres.scoping import learners_visible_to
 
 from .models import Enrollment, LessonProgress
+from .pages import course_page_context, lesson_page_context
 
 
 @hooks.register("register_log_actions")
@@ -52,3 +54,13 @@ def learning_log_entry_scopes():
     return {
         Enrollment: lambda user: Enrollment.objects.filter(user__in=learners_visible_to(user)),
     }
+
+
+@hooks.register(COURSE_PAGE_CONTEXT)
+def course_page_progress(request, page):
+    return course_page_context(request=request, course=page)
+
+
+@hooks.register(LESSON_PAGE_CONTEXT)
+def lesson_page_progress(request, page):
+    return lesson_page_context(request=request, lesson=page)

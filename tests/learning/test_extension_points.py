@@ -51,7 +51,7 @@ def test_a_registered_course_check_holds_completion_back_and_is_placed_by_order(
         return [Unmet("recording", "Send a voice recording")]
 
     enrollment = enrollment_create(user=learner, course=course).enrollment
-    register_course_check(recording_missing, order=5)
+    register_course_check(recording_missing, order=-10)  # before the lessons
     try:
         unmet = course_unmet(enrollment)
         assert [u.code for u in unmet] == ["recording"] + ["lesson"] * len(lessons)

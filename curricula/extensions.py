@@ -27,6 +27,12 @@ A new app adds a lesson panel like this, in its `wagtail_hooks.py`:
         if recording is None:
             return None
         return Panel("recordings/includes/lesson_panel.html", {"recording": recording})
+
+Lists of pages (the catalogue, a tag's page, search results) show the learner's
+standing in each course and lesson through two more hooks, `course_list_badges`
+`fn(user, courses)` and `lesson_list_states` `fn(user, lessons)`, each returning a
+dict keyed by the pages' translation keys in a fixed number of queries
+(lms.learning registers the learner's progress).
 """
 
 from typing import Any
@@ -42,6 +48,8 @@ COURSE_PAGE_CONTEXT = "course_page_context"
 LESSON_PAGE_CONTEXT = "lesson_page_context"
 COURSE_PAGE_PANELS = "course_page_panels"
 LESSON_PAGE_PANELS = "lesson_page_panels"
+COURSE_LIST_BADGES = "course_list_badges"
+LESSON_LIST_STATES = "lesson_list_states"
 
 
 def page_context(
@@ -53,3 +61,19 @@ def page_context(
     panels: list[Panel] = panels_from_hook(panels_hook, request=request, page=page, context=context)
     context["panels"] = panels
     return context
+
+
+def course_badges(*, user, courses: list[Page]) -> dict:
+    """translation key → what the registered apps say about `user` in each course."""
+    badges: dict = {}
+    for hook in hooks.get_hooks(COURSE_LIST_BADGES):
+        badges.update(hook(user=user, courses=courses))
+    return badges
+
+
+def lesson_states(*, user, lessons: list[Page]) -> dict:
+    """translation key → the state of `user` in each lesson, as the registered apps say."""
+    states: dict = {}
+    for hook in hooks.get_hooks(LESSON_LIST_STATES):
+        states.update(hook(user=user, lessons=lessons))
+    return states

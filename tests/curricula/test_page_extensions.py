@@ -1,5 +1,6 @@
 """The course and lesson pages show what apps register with curricula's hooks."""
 
+from django.contrib.auth.models import AnonymousUser
 from django.utils.html import format_html
 
 from wagtail import hooks
@@ -7,10 +8,13 @@ from wagtail import hooks
 import pytest
 
 from curricula.extensions import (
+    COURSE_LIST_BADGES,
     COURSE_PAGE_CONTEXT,
     COURSE_PAGE_PANELS,
+    LESSON_LIST_STATES,
     LESSON_PAGE_CONTEXT,
     LESSON_PAGE_PANELS,
+    lesson_states,
 )
 from lms.core.panels import Panel
 
@@ -65,3 +69,26 @@ def test_a_registered_course_panel_is_shown_under_the_lessons(anonymous, course)
     lessons_part = html.split('id="lessons-heading"')[1]
     assert f'<p class="test-marker">one on {course.title}</p>' in lessons_part
     assert "test-marker" not in anonymous.get(course.url).content.decode()
+
+
+def test_registered_course_badges_show_on_the_catalogue_and_lesson_states_in_search(
+    client, course, lessons
+):
+    def badges(user, courses):
+        return {c.translation_key: {"completed": False, "percent": 42} for c in courses}
+
+    def states(user, lessons):
+        return {lesson.translation_key: "done" for lesson in lessons}
+
+    with (
+        hooks.register_temporarily(COURSE_LIST_BADGES, badges),
+        hooks.register_temporarily(LESSON_LIST_STATES, states),
+    ):
+        catalogue = client.get("/courses/").content.decode()
+        found = lesson_states(user=AnonymousUser(), lessons=lessons)
+    assert 'value="42"' in catalogue
+    assert found == {lesson.translation_key: "done" for lesson in lessons}
+    assert 'value="42"' not in client.get("/courses/").content.decode()
+    assert (
+        lesson_states(user=AnonymousUser(), lessons=lessons) == {}
+    )  # anonymous: learning adds nothing

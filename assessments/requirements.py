@@ -1,4 +1,4 @@
-"""What quizzes add to completion (registered in lms.learning.requirements).
+"""What quizzes add to completion (registered with lms.learning.requirements in `register()`).
 
 A lesson with a live quiz is done when the quiz is passed; a course with a live
 final quiz completes only once that quiz is passed, under its grading method.
@@ -9,7 +9,13 @@ from collections.abc import Iterable
 from django.utils.translation import gettext as _
 
 from lms.learning.models import Enrollment
-from lms.learning.requirements import LessonRequirement, Unmet
+from lms.learning.outline import outlines_depend_on
+from lms.learning.requirements import (
+    LessonRequirement,
+    Unmet,
+    register_course_check,
+    register_lesson_requirement,
+)
 
 from .models import Quiz, QuizAttempt
 from .selectors import passed_by_method, quiz_url
@@ -46,3 +52,11 @@ def final_quiz_passed(enrollment: Enrollment) -> list[Unmet]:
         for quiz in quizzes
         if not passed_by_method(quiz, attempts[quiz.pk])
     ]
+
+
+def register() -> None:
+    """Called from AssessmentsConfig.ready()."""
+    # Which lessons have a quiz is part of the cached course outlines.
+    outlines_depend_on(Quiz)
+    register_lesson_requirement(lessons_with_quiz, order=10)
+    register_course_check(final_quiz_passed, order=20)

@@ -30,11 +30,13 @@ from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.chooser import ChooseResultsView, ChooseView, SnippetChooserViewSet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
+from curricula.extensions import COURSE_PAGE_PANELS, LESSON_PAGE_PANELS
 from curricula.review import PARTS_HOOK, ReviewPart, change_since
 from lms.centres import audit
 from lms.centres.scoping import learners_visible_to
 from lms.core.admin_columns import yes_no_column
 
+from . import page_panels
 from .admin_views import (
     IMPORT_PERMISSION,
     RESULTS_PERMISSION,
@@ -376,3 +378,8 @@ def quizzes_in_course_review(*, course, lessons):
             )
         )
     return parts
+
+
+# The lesson's quiz first in the lesson's status box, then other work (assignments: 20).
+hooks.register(LESSON_PAGE_PANELS, page_panels.lesson_quiz, order=10)
+hooks.register(COURSE_PAGE_PANELS, page_panels.course_quizzes, order=10)

@@ -24,6 +24,13 @@ from lms.core.slugs import slug_clean_typed, slug_for_page
 from lms.core.text import slugify_unicode
 
 from .blocks import RICH_TEXT_FEATURES, ActivityStepsBlock, LessonBodyBlock
+from .extensions import (
+    COURSE_PAGE_CONTEXT,
+    COURSE_PAGE_PANELS,
+    LESSON_PAGE_CONTEXT,
+    LESSON_PAGE_PANELS,
+    page_context,
+)
 from .forms import CoursePageForm, CurriculumPageForm, ReviewCommentForm
 from .routing import route_in_one_query
 
@@ -277,11 +284,13 @@ class CoursePage(TreeRulesMixin, Page):
         return LessonPage.objects.child_of(self).live()
 
     def get_context(self, request, *args, **kwargs):
-        from lms.learning.pages import course_page_context
-
-        context = super().get_context(request, *args, **kwargs)
-        context.update(course_page_context(request=request, course=self))
-        return context
+        return page_context(
+            context_hook=COURSE_PAGE_CONTEXT,
+            panels_hook=COURSE_PAGE_PANELS,
+            request=request,
+            page=self,
+            context=super().get_context(request, *args, **kwargs),
+        )
 
 
 class LessonPage(TreeRulesMixin, Page):
@@ -313,11 +322,13 @@ class LessonPage(TreeRulesMixin, Page):
         verbose_name_plural = _("lessons")
 
     def get_context(self, request, *args, **kwargs):
-        from lms.learning.pages import lesson_page_context
-
-        context = super().get_context(request, *args, **kwargs)
-        context.update(lesson_page_context(request=request, lesson=self))
-        return context
+        return page_context(
+            context_hook=LESSON_PAGE_CONTEXT,
+            panels_hook=LESSON_PAGE_PANELS,
+            request=request,
+            page=self,
+            context=super().get_context(request, *args, **kwargs),
+        )
 
 
 class ActivityPage(TreeRulesMixin, Page):

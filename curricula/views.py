@@ -15,8 +15,8 @@ from wagtail.models import Locale
 from lms.core.clean import query_text
 from lms.core.collation import thai_order
 from lms.core.numbers import id_parse
-from lms.learning.selectors import course_badges_for, lesson_states_for
 
+from .extensions import course_badges, lesson_states
 from .models import ActivityPage, CoursePage, Level, SearchEntry, SkillTag, Track, TrackPage
 from .search import search_pages, search_suggestion
 
@@ -80,7 +80,7 @@ def catalogue(request: HttpRequest) -> HttpResponse:
     context = {
         "courses": course_list,
         "activities": list(activities.order_by("age_min", thai_order("title"))),
-        "badges": course_badges_for(user=request.user, courses=course_list),
+        "badges": course_badges(user=request.user, courses=course_list),
         "tracks": TrackPage.objects.live().filter(locale=locale),
         "levels": Level.choices,
         "lengths": [(key, label) for key, (label, _low, _high) in LENGTHS.items()],
@@ -126,8 +126,8 @@ def search(request: HttpRequest) -> HttpResponse:
         }
         for hit in lesson_hits:
             hit.course = parents.get(hit.page.path[: -hit.page.steplen])
-    badges = course_badges_for(user=request.user, courses=courses + list(parents.values()))
-    states = lesson_states_for(user=request.user, lessons=[hit.page for hit in lesson_hits])
+    badges = course_badges(user=request.user, courses=courses + list(parents.values()))
+    states = lesson_states(user=request.user, lessons=[hit.page for hit in lesson_hits])
     track_names = {
         page.track: page.title for page in TrackPage.objects.live().filter(locale=_locale())
     }
@@ -185,6 +185,6 @@ def tag_detail(request: HttpRequest, slug: str) -> HttpResponse:
             "tag": tag,
             "courses": courses,
             "activities": activities,
-            "badges": course_badges_for(user=request.user, courses=courses),
+            "badges": course_badges(user=request.user, courses=courses),
         },
     )

@@ -22,6 +22,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.fields import RichTextField, StreamField
 
 from curricula.blocks import RICH_TEXT_FEATURES
+from curricula.selectors import canonical_page
 
 from .blocks import RubricBlock
 
@@ -242,8 +243,6 @@ class Assignment(models.Model):
     def clean(self):
         super().clean()
         # Learner records point at the Thai original of a page (see canonical_page).
-        from curricula.selectors import canonical_page
-
         if self.lesson_id:
             self.lesson = canonical_page(self.lesson).specific
         if self.course_id:

@@ -1,4 +1,4 @@
-"""What assignments add to completion; registered in lms.learning.requirements."""
+"""What assignments add to completion (registered with lms.learning.requirements in `register()`)."""
 
 from collections.abc import Iterable
 
@@ -6,7 +6,13 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from lms.learning.models import Enrollment
-from lms.learning.requirements import LessonRequirement, Unmet
+from lms.learning.outline import outlines_depend_on
+from lms.learning.requirements import (
+    LessonRequirement,
+    Unmet,
+    register_course_check,
+    register_lesson_requirement,
+)
 
 from .models import Assignment, Submission, SubmissionStatus
 
@@ -34,3 +40,12 @@ def course_assignments_passed(enrollment: Enrollment) -> list[Unmet]:
         )
         for a in missing.only("id", "title")
     ]
+
+
+def register() -> None:
+    """Called from AssignmentsConfig.ready()."""
+    # Which lessons have a assignment is part of the cached course outlines.
+    outlines_depend_on(Assignment)
+    # After quizzes: a lesson with both is finished by its accepted assignment.
+    register_lesson_requirement(lessons_with_assignment, order=20)
+    register_course_check(course_assignments_passed, order=40)

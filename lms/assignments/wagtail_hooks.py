@@ -14,10 +14,13 @@ from wagtail.admin.ui.sidebar import LinkMenuItem as LinkMenuItemComponent
 from wagtail.admin.views import generic
 from wagtail.admin.viewsets.model import ModelViewSet
 
+from curricula.extensions import LESSON_PAGE_PANELS
 from curricula.review import PARTS_HOOK, ReviewPart, change_since
 from lms.centres import audit
 from lms.centres.scoping import learners_visible_to
+from lms.learning.dashboard import DASHBOARD_NOTICES
 
+from . import page_panels
 from .models import Assignment, Submission
 from .selectors import can_review, review_waiting_count
 
@@ -204,3 +207,7 @@ def assignments_in_course_review(*, course, lessons):
         )
         for assignment in assignments.order_by("title")
     ]
+
+
+hooks.register(LESSON_PAGE_PANELS, page_panels.lesson_assignment, order=20)
+hooks.register(DASHBOARD_NOTICES, page_panels.dashboard_notices, order=10)

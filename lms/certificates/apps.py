@@ -6,3 +6,9 @@ class CertificatesConfig(AppConfig):
     name = "lms.certificates"
     label = "certificates"
     verbose_name = _("Certificates")
+
+    def ready(self):
+        from . import personal_data, receivers
+
+        receivers.connect()
+        personal_data.register()

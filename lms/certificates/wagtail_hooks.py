@@ -8,8 +8,9 @@ from wagtail.snippets.views.snippets import SnippetViewSet
 
 from lms.centres import audit
 from lms.core.admin_columns import yes_no_column
+from lms.learning.dashboard import DASHBOARD_SECTIONS
 
-from . import admin_views
+from . import admin_views, page_panels
 from .models import Certificate, CertificateBatch, CertificateTemplate
 from .selectors import certificate_batches_visible_to, certificates_visible_to
 
@@ -129,3 +130,6 @@ def certificate_log_entry_scopes():
         Certificate: lambda user: certificates_visible_to(user=user),
         CertificateBatch: lambda user: certificate_batches_visible_to(user=user),
     }
+
+
+hooks.register(DASHBOARD_SECTIONS, page_panels.dashboard_certificates, order=10)

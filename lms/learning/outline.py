@@ -16,6 +16,11 @@ import uuid
 from dataclasses import dataclass
 
 from django.core.cache import cache
+from django.db.models import Model
+from django.db.models.signals import post_delete, post_save
+
+from wagtail.models import Page
+from wagtail.signals import page_published, page_unpublished, post_page_move
 
 from curricula.models import CoursePage, LessonPage
 from curricula.selectors import canonical_page
@@ -43,6 +48,32 @@ class OutlineLesson:
 def outlines_changed(**_signal) -> None:
     """Forget every cached outline (a signal receiver), now and again on commit."""
     VERSION.changed()
+
+
+def outlines_depend_on(*models: type[Model]) -> None:
+    """Forget the outlines whenever a row of one of `models` is saved or deleted.
+
+    An app whose rows decide what finishes a lesson (a registered lesson requirement:
+    quizzes, assignments) calls this from its AppConfig.ready() with those models.
+    Saves and deletes also count when scripts skip publishing.
+    """
+    for model in models:
+        for name, signal in [("saved", post_save), ("deleted", post_delete)]:
+            signal.connect(
+                outlines_changed, sender=model, dispatch_uid=f"outline-{model.__name__}-{name}"
+            )
+
+
+def connect() -> None:
+    """Called from LearningConfig.ready(): pages published, unpublished, moved, saved or
+    deleted change outlines."""
+    for name, signal in [
+        ("published", page_published),
+        ("unpublished", page_unpublished),
+        ("moved", post_page_move),
+    ]:
+        signal.connect(outlines_changed, dispatch_uid=f"outline-page-{name}")
+    outlines_depend_on(Page, CoursePage, LessonPage)
 
 
 def _build(course: CoursePage) -> list[OutlineLesson]:

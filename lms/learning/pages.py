@@ -1,7 +1,8 @@
 """What the course and lesson pages show a learner: progress, actions, what is next.
 
-Called from CoursePage.get_context and LessonPage.get_context so the page models
-stay declarations of content.
+Added to CoursePage and LessonPage contexts through curricula's page-context hooks
+(registered in wagtail_hooks.py), so the page models stay declarations of content.
+Quizzes and assignments add their own panels through curricula's panel hooks.
 """
 
 from django.http import HttpRequest
@@ -26,11 +27,8 @@ def course_page_context(*, request: HttpRequest, course: CoursePage) -> dict:
     elif not user.is_authenticated:
         error = enrollment_window_error(course=canonical_page(course).specific)
         enrol_block = error.message if error else None
-    from assessments.selectors import course_quiz_panels
-
     return {
         "progress": progress,
-        "quiz_panels": course_quiz_panels(user=user, course=course),
         "lessons": [item.lesson for item in progress.items],
         "enrol_block": enrol_block,
         "prerequisites": list(course.prerequisites.live()),
@@ -46,23 +44,16 @@ def lesson_page_context(*, request: HttpRequest, lesson: LessonPage) -> dict:
         and not getattr(request, "is_preview", False)
     ):
         lesson_visit(user=user, lesson=lesson)
-    from assessments.selectors import lesson_quiz_panel
-    from lms.assignments.selectors import lesson_assignment_panel
-
     progress = course_progress_for(user=user, course=course, current_lesson=lesson)
     current = progress.current
     requirement = current.requirement if current else LessonRequirement.MANUAL
-    # The outline knows which lessons have a quiz or an assignment: ask for the
-    # panels only then (a draft lesson being previewed is not in the outline).
-    has_work = current is None or requirement != LessonRequirement.MANUAL
     return {
         "course": course,
         "progress": progress,
         "current": current,
-        "quiz_panel": lesson_quiz_panel(user=user, lesson=lesson) if has_work else None,
-        "assignment_panel": (
-            lesson_assignment_panel(user=user, lesson=lesson) if has_work else None
-        ),
+        # The outline knows which lessons have a quiz or an assignment: panels of work
+        # to do look only then (a draft lesson being previewed is not in the outline).
+        "may_have_work": current is None or requirement != LessonRequirement.MANUAL,
         "requirement": requirement,
         "requirement_label": LESSON_REQUIREMENT_LABELS[requirement],
         "can_mark_done": progress.is_enrolled

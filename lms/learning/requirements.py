@@ -2,15 +2,36 @@
 
 A lesson is finished by the learner pressing "mark as done", unless something
 else decides it: a quiz that must be passed, an assignment that must be
-accepted. A course is complete when every check in COURSE_CHECKS is satisfied.
-Apps that add requirements register them in the two lists at the bottom, so this
-file is the one place that says what completion means.
+accepted. A course is complete when every registered course check finds nothing
+unmet. Learning itself knows only its own check (every required lesson done);
+the apps above it register theirs, so completion never has to import them.
+
+How an app adds a requirement, in its `AppConfig.ready()`:
+
+    from lms.learning.requirements import register_course_check, register_lesson_requirement
+
+    register_lesson_requirement(lessons_with_recording, order=30)
+    register_course_check(recordings_approved, order=50)
+
+- a lesson requirement provider takes lesson ids and returns {lesson id: kind} for the
+  lessons it decides (one query for any number of lessons); a learner can no longer
+  mark those lessons done, and the app calls `lesson_complete(..., via=...)` itself
+  when its condition is met. Add the kind's label to LESSON_REQUIREMENT_LABELS.
+- a course check takes an Enrollment and returns a list of `Unmet`, empty when met; the
+  app calls `enrollment_completion_check()` whenever its condition may have become met.
+
+`order` places the check among the others (the learner sees the unmet items in that
+order; a later lesson provider wins for a lesson two providers decide). Taken today:
+lessons 0, quizzes 10/20, attendance 30, assignments 20/40.
 """
 
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 from django.utils.translation import gettext_lazy as _
+
+from curricula.selectors import course_lessons
+from lms.core.registry import Registry
 
 from .models import Enrollment
 
@@ -37,9 +58,29 @@ class Unmet:
     url: str | None = None
 
 
-def required_lessons_done(enrollment: Enrollment) -> list[Unmet]:
-    from curricula.selectors import course_lessons
+# lesson ids → requirement kind, for every lesson id given (one query per provider).
+LessonRequirementProvider = Callable[[Iterable[int]], dict[int, str]]
+CourseCheck = Callable[[Enrollment], list[Unmet]]
 
+LESSON_REQUIREMENT_PROVIDERS: Registry[LessonRequirementProvider] = Registry(
+    "lesson requirement providers"
+)
+COURSE_CHECKS: Registry[CourseCheck] = Registry("course checks")
+
+
+def register_lesson_requirement(
+    provider: LessonRequirementProvider, *, order: int = 0
+) -> LessonRequirementProvider:
+    """Let `provider` decide how some lessons are finished (see the module's docstring)."""
+    return LESSON_REQUIREMENT_PROVIDERS.register(provider, order=order)
+
+
+def register_course_check(check: CourseCheck, *, order: int = 0) -> CourseCheck:
+    """Add `check` to what a course needs to be complete (see the module's docstring)."""
+    return COURSE_CHECKS.register(check, order=order)
+
+
+def required_lessons_done(enrollment: Enrollment) -> list[Unmet]:
     required = course_lessons(enrollment.course).filter(is_optional=False)
     missing = required.exclude(
         pk__in=enrollment.progress.filter(completed_at__isnull=False).values("lesson_id")
@@ -50,32 +91,7 @@ def required_lessons_done(enrollment: Enrollment) -> list[Unmet]:
     ]
 
 
-def lessons_with_quiz(lesson_ids: Iterable[int]) -> dict[int, str]:
-    from assessments.requirements import lessons_with_quiz
-
-    return lessons_with_quiz(lesson_ids)
-
-
-def final_quiz_passed(enrollment: Enrollment) -> list[Unmet]:
-    from assessments.requirements import final_quiz_passed
-
-    return final_quiz_passed(enrollment)
-
-
-# lesson ids → requirement kind, for every lesson id given (one query per provider).
-LessonRequirementProvider = Callable[[Iterable[int]], dict[int, str]]
-LESSON_REQUIREMENT_PROVIDERS: list[LessonRequirementProvider] = [lessons_with_quiz]
-
-
-def attendance_share_met(enrollment: Enrollment) -> list[Unmet]:
-    """Blended courses: the minimum share of class sessions attended (lms.centres)."""
-    from lms.centres.attendance import attendance_unmet
-
-    return attendance_unmet(enrollment)
-
-
-CourseCheck = Callable[[Enrollment], list[Unmet]]
-COURSE_CHECKS: list[CourseCheck] = [required_lessons_done, final_quiz_passed, attendance_share_met]
+register_course_check(required_lessons_done, order=0)
 
 
 def lesson_requirements(lesson_ids: Iterable[int]) -> dict[int, str]:
@@ -95,22 +111,3 @@ def course_unmet(enrollment: Enrollment) -> list[Unmet]:
     for check in COURSE_CHECKS:
         unmet.extend(check(enrollment))
     return unmet
-
-
-# --- Practical assignments (lms.assignments) -------------------------------------------
-
-
-def lessons_with_assignment(lesson_ids: Iterable[int]) -> dict[int, str]:
-    from lms.assignments.requirements import lessons_with_assignment
-
-    return lessons_with_assignment(lesson_ids)
-
-
-def course_assignments_passed(enrollment: Enrollment) -> list[Unmet]:
-    from lms.assignments.requirements import course_assignments_passed
-
-    return course_assignments_passed(enrollment)
-
-
-LESSON_REQUIREMENT_PROVIDERS.append(lessons_with_assignment)
-COURSE_CHECKS.append(course_assignments_passed)

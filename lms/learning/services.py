@@ -29,6 +29,7 @@ from .requirements import (
     lesson_requirement,
 )
 from .selectors import active_enrollment
+from .signals import course_completed
 
 logger = logging.getLogger(__name__)
 
@@ -250,9 +251,7 @@ def enrollment_completion_check(*, enrollment: Enrollment) -> bool:
 
 
 def _announce_completion(enrollment: Enrollment) -> None:
-    """Everything that follows a completed course, inside the completing transaction."""
-    # Imported here: certificates build on learner records, not the other way round.
-    from lms.certificates.services import certificate_issue_on_completion
-
+    """Everything that follows a completed course, inside the completing transaction:
+    the receivers of `course_completed` (certificates issue the course's certificate)."""
     logger.info("Course %s completed by user %s", enrollment.course_id, enrollment.user_id)
-    certificate_issue_on_completion(enrollment=enrollment)
+    course_completed.send(sender=Enrollment, enrollment=enrollment)

@@ -11,6 +11,7 @@ from django.views.decorators.http import require_POST
 
 from curricula.models import CoursePage, LessonPage
 
+from .dashboard import dashboard_panels
 from .selectors import course_progress_for, dashboard_for, translated
 from .services import LearningError, enrollment_create, enrollment_leave, lesson_complete
 
@@ -25,13 +26,9 @@ def _live_page(model, pk: int):
 @login_required
 @never_cache
 def dashboard(request: HttpRequest) -> HttpResponse:
-    from lms.assignments.selectors import assignment_notices_for
-    from lms.certificates.selectors import certificates_for
-
     context = {
         "dashboard": dashboard_for(user=request.user, language=get_language()),
-        "certificates": certificates_for(user=request.user),
-        "notices": assignment_notices_for(user=request.user),
+        **dashboard_panels(request=request),
     }
     return render(request, "learning/dashboard.html", context)
 

@@ -5,11 +5,19 @@ from django.utils.translation import gettext_lazy
 
 from wagtail import hooks
 
+from curricula.extensions import (
+    COURSE_LIST_BADGES,
+    COURSE_PAGE_CONTEXT,
+    LESSON_LIST_STATES,
+    LESSON_PAGE_CONTEXT,
+)
 from curricula.models import CoursePage, LessonPage
 from lms.centres import audit
 from lms.centres.scoping import learners_visible_to
 
 from .models import Enrollment, LessonProgress
+from .pages import course_page_context, lesson_page_context
+from .selectors import course_badges_for, lesson_states_for
 
 
 @hooks.register("register_log_actions")
@@ -52,3 +60,18 @@ def learning_log_entry_scopes():
     return {
         Enrollment: lambda user: Enrollment.objects.filter(user__in=learners_visible_to(user)),
     }
+
+
+@hooks.register(COURSE_PAGE_CONTEXT)
+def course_page_progress(request, page):
+    return course_page_context(request=request, course=page)
+
+
+@hooks.register(LESSON_PAGE_CONTEXT)
+def lesson_page_progress(request, page):
+    return lesson_page_context(request=request, lesson=page)
+
+
+# The learner's progress on the catalogue, tag pages and search results.
+hooks.register(COURSE_LIST_BADGES, course_badges_for)
+hooks.register(LESSON_LIST_STATES, lesson_states_for)

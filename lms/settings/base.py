@@ -54,6 +54,7 @@ INSTALLED_APPS = [
     "wagtail",
     "modelcluster",
     "taggit",
+    "laces",  # Wagtail's components: the panels other apps add to a page
     "django_filters",
     "axes",
     "django.contrib.admin",

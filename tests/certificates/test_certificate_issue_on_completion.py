@@ -12,7 +12,7 @@ from lms.certificates.codes import ALPHABET, CODE_LENGTH
 from lms.certificates.models import Certificate, IssueSource, RenderStatus
 from lms.certificates.services import certificate_issue, certificate_revoke
 from lms.learning.models import Enrollment
-from lms.learning.requirements import COURSE_CHECKS, Unmet
+from lms.learning.requirements import COURSE_CHECKS, Unmet, register_course_check
 from lms.learning.services import enrollment_completion_check, enrollment_create, lesson_complete
 from tests.factories import UserFactory
 
@@ -63,7 +63,7 @@ def test_no_certificate_while_another_requirement_is_unmet(learner, course, less
     def quiz_not_passed(enrollment):
         return [Unmet("quiz", "Pass the final quiz")]
 
-    COURSE_CHECKS.append(quiz_not_passed)
+    register_course_check(quiz_not_passed, order=100)
     try:
         enrollment_create(user=learner, course=course)
         for lesson in lessons:
@@ -71,7 +71,7 @@ def test_no_certificate_while_another_requirement_is_unmet(learner, course, less
         assert Enrollment.objects.get(user=learner).completed_at is None
         assert not Certificate.objects.exists()
     finally:
-        COURSE_CHECKS.remove(quiz_not_passed)
+        COURSE_CHECKS.unregister(quiz_not_passed)
 
 
 def test_a_certificate_issued_by_hand_first_is_not_doubled(

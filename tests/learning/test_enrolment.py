@@ -155,16 +155,20 @@ def test_visiting_a_lesson_records_progress_state(logged_in, learner, course, le
 def test_enrolled_learner_is_not_asked_to_enrol_on_a_lesson_decided_elsewhere(
     logged_in, learner, course, lessons
 ):
-    from lms.learning.requirements import LESSON_REQUIREMENT_PROVIDERS, LessonRequirement
+    from lms.learning.requirements import (
+        LESSON_REQUIREMENT_PROVIDERS,
+        LessonRequirement,
+        register_lesson_requirement,
+    )
 
     def provider(lesson_ids):
         return {pk: LessonRequirement.ASSIGNMENT for pk in lesson_ids if pk == lessons[0].pk}
 
-    LESSON_REQUIREMENT_PROVIDERS.append(provider)
+    register_lesson_requirement(provider, order=100)
     try:
         enrollment_create(user=learner, course=course)
         page = logged_in.get(lessons[0].url).content.decode()
         assert f'action="/learn/courses/{course.pk}/enrol/"' not in page
         assert 'action="/learn/lessons/' not in page  # no "mark as done" either
     finally:
-        LESSON_REQUIREMENT_PROVIDERS.remove(provider)
+        LESSON_REQUIREMENT_PROVIDERS.unregister(provider)

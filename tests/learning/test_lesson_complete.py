@@ -3,7 +3,11 @@ import datetime as dt
 import pytest
 
 from lms.learning.models import CompletionSource, Enrollment, LessonProgress
-from lms.learning.requirements import LESSON_REQUIREMENT_PROVIDERS, LessonRequirement
+from lms.learning.requirements import (
+    LESSON_REQUIREMENT_PROVIDERS,
+    LessonRequirement,
+    register_lesson_requirement,
+)
 from lms.learning.services import LearningError, enrollment_create, lesson_complete, lesson_visit
 from tests.factories import LessonPageFactory, UserFactory
 
@@ -51,7 +55,7 @@ def test_lesson_decided_by_a_quiz_cannot_be_marked_done(learner, course, lessons
     def provider(lesson_ids):
         return {pk: LessonRequirement.QUIZ for pk in lesson_ids if pk == quiz_lesson.pk}
 
-    LESSON_REQUIREMENT_PROVIDERS.append(provider)
+    register_lesson_requirement(provider, order=100)
     try:
         enrollment_create(user=learner, course=course)
         with pytest.raises(LearningError) as error:
@@ -60,7 +64,7 @@ def test_lesson_decided_by_a_quiz_cannot_be_marked_done(learner, course, lessons
         progress = lesson_complete(user=learner, lesson=quiz_lesson, via=CompletionSource.QUIZ)
         assert progress.completed_via == CompletionSource.QUIZ
     finally:
-        LESSON_REQUIREMENT_PROVIDERS.remove(provider)
+        LESSON_REQUIREMENT_PROVIDERS.unregister(provider)
 
 
 def test_visit_records_first_and_last_visit(learner, course, lessons):

@@ -1,0 +1,14 @@
+"""The learner's certificates on My learning (registered in wagtail_hooks.py)."""
+
+from django.http import HttpRequest
+
+from lms.core.panels import Panel
+
+from .selectors import certificates_for
+
+
+def dashboard_certificates(*, request: HttpRequest) -> Panel:
+    return Panel(
+        "certificates/includes/dashboard_certificates.html",
+        {"certificates": certificates_for(user=request.user)},
+    )

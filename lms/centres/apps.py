@@ -6,3 +6,11 @@ class CentresConfig(AppConfig):
     name = "lms.centres"
     label = "centres"
     verbose_name = _("Centres")
+
+    def ready(self):
+        from django.urls import register_converter
+
+        from .downloads import SpreadsheetKind
+
+        # `<sheet:kind>` in the staff area's download addresses.
+        register_converter(SpreadsheetKind, "sheet")

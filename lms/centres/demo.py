@@ -7,29 +7,21 @@ import datetime as dt
 from django.contrib.auth.models import Group
 from django.utils import timezone
 
+from lms.classes.models import AttendanceStatus, Cohort
+from lms.classes.services import (
+    attendance_record,
+    cohort_create,
+    cohort_member_add,
+    cohort_session_create,
+)
+from lms.early_childhood.models import EarlyChildhoodSession
+from lms.early_childhood.services import ChildCounts, early_childhood_session_create
 from lms.learning.models import Enrollment
 from lms.learning.services import enrollment_create
 from lms.users import roles
 from lms.users.models import TitlePrefix, User
 
-from .models import (
-    AttendanceStatus,
-    Centre,
-    Cohort,
-    EarlyChildhoodSession,
-    HostType,
-    Province,
-    StaffRole,
-    StaffRoleKind,
-)
-from .services import (
-    ChildCounts,
-    attendance_record,
-    cohort_create,
-    cohort_member_add,
-    cohort_session_create,
-    early_childhood_session_create,
-)
+from .models import Centre, HostType, Province, StaffRole, StaffRoleKind
 
 SECOND_CENTRE_CODE = "KKN-0002"
 COHORT_NAME = "ขายของออนไลน์ รุ่นที่ 1"

@@ -69,7 +69,7 @@ LESSON_REQUIREMENT_PROVIDERS: list[LessonRequirementProvider] = [lessons_with_qu
 
 def attendance_share_met(enrollment: Enrollment) -> list[Unmet]:
     """Blended courses: the minimum share of class sessions attended (lms.centres)."""
-    from lms.centres.attendance import attendance_unmet
+    from lms.classes.attendance import attendance_unmet
 
     return attendance_unmet(enrollment)
 

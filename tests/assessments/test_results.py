@@ -10,9 +10,9 @@ import pytest
 
 from assessments.layout import RawAnswer
 from assessments.models import Choice
-from assessments.reports import quiz_item_analysis, quiz_learner_results
 from assessments.services import attempt_answers_save, attempt_start, attempt_submit
 from lms.learning.services import enrollment_create
+from lms.reports.quiz_results import quiz_item_analysis, quiz_learner_results
 from lms.users import roles
 from tests.factories import CentreFactory, StaffRoleFactory, UserFactory
 

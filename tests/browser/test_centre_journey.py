@@ -15,9 +15,10 @@ from django.utils import timezone
 
 from openpyxl import load_workbook
 
-from lms.centres.models import Attendance, Cohort, EarlyChildhoodSession, ImportBatch
-from lms.centres.reports import MEASURES
+from lms.classes.models import Attendance, Cohort, ImportBatch
+from lms.early_childhood.models import EarlyChildhoodSession
 from lms.learning.models import Enrollment
+from lms.reports.reports import MEASURES
 
 from .conftest import PHONE, WIDTHS, fits
 
@@ -171,7 +172,7 @@ def test_learner_checks_in_by_scanning_the_trainers_qr_code(
     import subprocess
 
     from lms.centres.demo import COHORT_NAME
-    from lms.centres.models import AttendanceSource, CohortSession
+    from lms.classes.models import AttendanceSource, CohortSession
     from tests.centres.conftest import session_times_around_now
 
     base, result = demo

@@ -12,7 +12,8 @@ from wagtail.models import ModelLogEntry
 import pytest
 
 from lms.centres.audit import log_entries_visible_to
-from lms.centres.models import ImportBatch, StaffRole, StaffRoleKind
+from lms.centres.models import StaffRole, StaffRoleKind
+from lms.classes.models import ImportBatch
 from lms.users import roles
 
 from ..factories import CentreFactory, UserFactory

@@ -9,15 +9,11 @@ from wagtail.models import ModelLogEntry
 
 import pytest
 
-from lms.centres.attendance import attendance_share
-from lms.centres.checkin import checkin_session_id, checkin_token, session_window
-from lms.centres.models import Attendance, AttendanceSource, AttendanceStatus
-from lms.centres.services import (
-    CentreError,
-    attendance_checkin,
-    attendance_record,
-    cohort_member_add,
-)
+from lms.centres.services import CentreError
+from lms.classes.attendance import attendance_share
+from lms.classes.checkin import checkin_session_id, checkin_token, session_window
+from lms.classes.models import Attendance, AttendanceSource, AttendanceStatus
+from lms.classes.services import attendance_checkin, attendance_record, cohort_member_add
 from lms.learning.models import Enrollment
 from lms.learning.requirements import course_unmet
 from lms.learning.services import lesson_complete

@@ -10,9 +10,9 @@ from wagtail.models import ModelLogEntry
 
 import pytest
 
-from lms.centres.models import Cohort, CohortMembership, CohortSession
-from lms.centres.services import (
-    CentreError,
+from lms.centres.services import CentreError
+from lms.classes.models import Cohort, CohortMembership, CohortSession
+from lms.classes.services import (
     cohort_create,
     cohort_member_add,
     cohort_member_remove,
@@ -164,7 +164,7 @@ def test_sessions(world, login):
     )
     assert bad.status_code == 400
     # A session with attendance is a record and stays.
-    from lms.centres.services import attendance_record
+    from lms.classes.services import attendance_record
 
     attendance_record(actor=world.trainer_a, session=session, marks={world.learner_a.pk: "present"})
     with pytest.raises(CentreError):

@@ -11,8 +11,8 @@ from wagtail.models import ModelLogEntry
 
 import pytest
 
-from lms.centres.models import Attendance, AttendanceStatus
-from lms.centres.services import attendance_checkin, attendance_record
+from lms.classes.models import Attendance, AttendanceStatus
+from lms.classes.services import attendance_checkin, attendance_record
 
 pytestmark = pytest.mark.django_db(transaction=True)
 

@@ -7,8 +7,9 @@ import pytest
 
 from lms.centres import scoping
 from lms.centres.demo import COHORT_NAME, SECOND_CENTRE_CODE
-from lms.centres.models import Attendance, Cohort, EarlyChildhoodSession
+from lms.classes.models import Attendance, Cohort
 from lms.core.demo.seed import demo_seed
+from lms.early_childhood.models import EarlyChildhoodSession
 from lms.users.models import User
 
 pytestmark = pytest.mark.django_db
@@ -16,11 +17,11 @@ pytestmark = pytest.mark.django_db
 MODELS = [
     "centres.Centre",
     "centres.StaffRole",
-    "centres.Cohort",
-    "centres.CohortMembership",
-    "centres.CohortSession",
-    "centres.Attendance",
-    "centres.EarlyChildhoodSession",
+    "classes.Cohort",
+    "classes.CohortMembership",
+    "classes.CohortSession",
+    "classes.Attendance",
+    "early_childhood.EarlyChildhoodSession",
     "users.User",
     "learning.Enrollment",
 ]

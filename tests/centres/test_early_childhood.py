@@ -7,8 +7,9 @@ from django.utils import timezone
 
 import pytest
 
-from lms.centres.models import EarlyChildhoodSession
-from lms.centres.services import CentreError, ChildCounts, early_childhood_session_create
+from lms.centres.services import CentreError
+from lms.early_childhood.models import EarlyChildhoodSession
+from lms.early_childhood.services import ChildCounts, early_childhood_session_create
 
 
 def test_record_from_the_phone_form(world, login):

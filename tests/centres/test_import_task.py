@@ -12,9 +12,9 @@ import pytest
 from openpyxl import load_workbook
 
 from lms.centres import people_import
-from lms.centres.models import ImportBatch, ImportRowOutcome, ImportStatus
-from lms.centres.people_import import import_check, import_passwords_purge, import_run
-from lms.centres.tasks import import_batch_run_task, import_batches_sweep_task
+from lms.classes.models import ImportBatch, ImportRowOutcome, ImportStatus
+from lms.classes.people_import import import_check, import_passwords_purge, import_run
+from lms.classes.tasks import import_batch_run_task, import_batches_sweep_task
 from lms.learning.models import Enrollment
 from lms.users.models import User
 

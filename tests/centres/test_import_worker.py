@@ -24,9 +24,10 @@ from django.utils import timezone
 import pytest
 
 from lms.celery import app as celery_app
-from lms.centres.models import ImportBatch, ImportStatus, StaffRoleKind
-from lms.centres.people_import import import_check, import_start
-from lms.centres.tasks import import_batches_sweep_task
+from lms.centres.models import StaffRoleKind
+from lms.classes.models import ImportBatch, ImportStatus
+from lms.classes.people_import import import_check, import_start
+from lms.classes.tasks import import_batches_sweep_task
 from lms.core.platform import platform_setup
 from lms.users.models import User
 from tests.celery_broker import broker_connections_reset, broker_empty, broker_url_set

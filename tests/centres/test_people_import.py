@@ -8,8 +8,8 @@ import codecs
 
 import pytest
 
-from lms.centres.models import ImportBatch, ImportRow, ImportRowOutcome, ImportStatus
-from lms.centres.people_import import (
+from lms.classes.models import ImportBatch, ImportRow, ImportRowOutcome, ImportStatus
+from lms.classes.people_import import (
     MAX_ROWS,
     ImportRefused,
     import_check,

@@ -4,9 +4,9 @@ import datetime as dt
 
 import pytest
 
-from lms.centres.models import ImportRowOutcome
-from lms.centres.people_import import import_check
 from lms.centres.spreadsheets import clean_cell
+from lms.classes.models import ImportRowOutcome
+from lms.classes.people_import import import_check
 from tests.factories import UserFactory
 
 from .sheets import csv_bytes, person, xlsx_bytes

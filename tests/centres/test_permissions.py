@@ -13,8 +13,8 @@ from django.urls import reverse
 import pytest
 
 from lms.centres import urls as centre_urls
-from lms.centres.checkin import checkin_token
 from lms.centres.wagtail_hooks import centre_viewset, early_childhood_viewset
+from lms.classes.checkin import checkin_token
 
 ROLES = ("anonymous", "learner", "trainer_a", "admin_a", "admin_b", "national")
 

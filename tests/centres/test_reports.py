@@ -13,11 +13,11 @@ import pytest
 from openpyxl import load_workbook
 
 from curricula.models import Track
-from lms.centres.models import Attendance, AttendanceStatus, CohortMembership
-from lms.centres.reports import Dimension, ReportFilters, centre_report
 from lms.certificates.services import certificate_issue_on_completion
+from lms.classes.models import Attendance, AttendanceStatus, CohortMembership
 from lms.core.thaidate import format_thai_month
 from lms.learning.models import Enrollment
+from lms.reports.reports import Dimension, ReportFilters, centre_report
 from lms.users.models import User
 
 

@@ -10,8 +10,9 @@ import pytest
 from openpyxl import load_workbook
 
 from lms.centres import scoping
-from lms.centres.services import CentreError, cohort_member_add, learner_password_reset
+from lms.centres.services import CentreError, learner_password_reset
 from lms.centres.wagtail_hooks import centre_viewset, early_childhood_viewset
+from lms.classes.services import cohort_member_add
 
 
 def test_learners_visible_to(world):

@@ -15,12 +15,11 @@ from django.utils.html import strip_tags
 from django.utils.text import Truncator
 from django.utils.translation import gettext as _
 
+from assessments.models import AttemptAnswer, GradingMethod, QuestionKind, Quiz, QuizAttempt
+from assessments.selectors import questions_for_grading
 from lms.centres.scoping import learners_visible_to
 from lms.core.collation import thai_order
 from lms.users.models import User
-
-from .models import AttemptAnswer, GradingMethod, QuestionKind, Quiz, QuizAttempt
-from .selectors import questions_for_grading
 
 
 def quizzes_with_counts(*, viewer: User):

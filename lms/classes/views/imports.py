@@ -8,17 +8,19 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
+from lms.centres import scoping
+from lms.centres.downloads import download
+from lms.centres.views.common import centre_admin_required, get_scoped_or_404
 from lms.core.numbers import id_param
 
-from .. import scoping
-from ..exports import (
-    download,
+from .. import scoping as class_scoping
+from ..forms import ImportConfirmForm, ImportUploadForm
+from ..import_sheets import (
     import_result_csv,
     import_result_xlsx,
     import_template_csv,
     import_template_xlsx,
 )
-from ..forms import ImportConfirmForm, ImportUploadForm
 from ..models import ImportRowOutcome, ImportStatus
 from ..people_import import (
     MAX_ROWS,
@@ -29,7 +31,6 @@ from ..people_import import (
     import_passwords_erase,
     import_start,
 )
-from .common import centre_admin_required, get_scoped_or_404
 
 ROW_FILTERS = {
     "errors": [ImportRowOutcome.ERROR, ImportRowOutcome.SKIPPED, ImportRowOutcome.FAILED],
@@ -40,7 +41,9 @@ ROW_FILTERS = {
 
 def _batch(request: HttpRequest, pk: int):
     return get_scoped_or_404(
-        scoping.imports_visible_to(request.user).select_related("centre", "cohort", "created_by"),
+        class_scoping.imports_visible_to(request.user).select_related(
+            "centre", "cohort", "created_by"
+        ),
         pk=pk,
     )
 
@@ -52,7 +55,7 @@ def import_upload(request: HttpRequest) -> HttpResponse:
     cohort_id = id_param(request.GET, "cohort") or id_param(request.POST, "for_cohort")
     if cohort_id:
         cohort = get_scoped_or_404(
-            scoping.cohorts_visible_to(request.user).select_related("centre", "course"),
+            class_scoping.cohorts_visible_to(request.user).select_related("centre", "course"),
             pk=cohort_id,
         )
         if not scoping.can_administer(request.user, cohort.centre_id):
@@ -79,7 +82,7 @@ def import_upload(request: HttpRequest) -> HttpResponse:
                 return redirect("centres:import_detail", pk=batch.pk)
         else:
             status = 400
-    recent = scoping.imports_visible_to(request.user).select_related("centre", "cohort")[:10]
+    recent = class_scoping.imports_visible_to(request.user).select_related("centre", "cohort")[:10]
     return render(
         request,
         "centres/import_upload.html",

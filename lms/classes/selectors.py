@@ -11,21 +11,21 @@ from django.db.models import Count, OuterRef, Q, QuerySet, Subquery
 from django.db.models.functions import Coalesce
 from django.utils import timezone
 
-from curricula.models import ActivityPage, CoursePage
+from curricula.models import CoursePage
 from curricula.selectors import default_locale, required_lesson_counts
+from lms.centres import scoping
+from lms.centres.models import StaffRole
 from lms.core.collation import thai_order
 from lms.learning.models import Enrollment
 from lms.users.models import User
 
-from . import scoping
+from . import scoping as class_scoping
 from .models import (
     Attendance,
     AttendanceStatus,
     Cohort,
     CohortMembership,
     CohortSession,
-    EarlyChildhoodSession,
-    StaffRole,
 )
 
 # A learner is "behind" when their lessons trail the share of the class's time gone by.
@@ -44,7 +44,7 @@ def _count(queryset: QuerySet, column: str = "pk"):
 
 def cohorts_for(*, user: User, current_only: bool = False) -> QuerySet[Cohort]:
     """The classes a staff member may see, with member and session counts (one query)."""
-    queryset = scoping.cohorts_visible_to(user)
+    queryset = class_scoping.cohorts_visible_to(user)
     if current_only:
         queryset = queryset.current()
     return queryset.select_related("centre", "course").annotate(
@@ -56,7 +56,7 @@ def cohorts_for(*, user: User, current_only: bool = False) -> QuerySet[Cohort]:
 def sessions_today_for(*, user: User, today: dt.date | None = None) -> QuerySet[CohortSession]:
     today = today or timezone.localdate()
     return (
-        scoping.sessions_visible_to(user)
+        class_scoping.sessions_visible_to(user)
         .filter(date=today)
         .select_related("cohort", "cohort__centre")
         .order_by("start_time")
@@ -232,10 +232,6 @@ def course_choices() -> QuerySet[CoursePage]:
     return CoursePage.objects.live().filter(locale=default_locale()).order_by(thai_order("title"))
 
 
-def activity_choices() -> QuerySet[ActivityPage]:
-    return ActivityPage.objects.live().filter(locale=default_locale()).order_by(thai_order("title"))
-
-
 def learners_for(*, user: User, query: str = "") -> QuerySet[User]:
     """The learners a staff member may see, optionally matching a name, username or phone."""
     queryset = scoping.learners_visible_to(user).select_related("home_centre")
@@ -269,9 +265,3 @@ def learner_record(*, learner: User) -> dict:
             .order_by("-cohort__start_date")
         ),
     }
-
-
-def early_childhood_sessions_for(*, user: User) -> QuerySet[EarlyChildhoodSession]:
-    return scoping.early_childhood_sessions_visible_to(user).select_related(
-        "activity", "centre", "recorded_by"
-    )

@@ -1,27 +1,10 @@
-"""The staff area at /centre/ (phone-first, part of the site) and the learner's QR check-in.
-
-Every view here is in the permission matrix of tests/centres/test_permissions.py:
-a new URL without a row there fails the test.
+"""The class pages of the staff area (/centre/): classes, sessions, attendance, check-in,
+people imports and learners. Included in the "centres" namespace by lms.staff_urls.
 """
 
-from django.urls import path, register_converter
+from django.urls import path
 
-from .views import attendance, cohorts, early_childhood, imports, learners, reports
-
-
-class SpreadsheetKind:
-    regex = "xlsx|csv"
-
-    def to_python(self, value: str) -> str:
-        return value
-
-    def to_url(self, value: str) -> str:
-        return value
-
-
-register_converter(SpreadsheetKind, "sheet")
-
-app_name = "centres"
+from .views import attendance, cohorts, imports, learners
 
 urlpatterns = [
     path("", cohorts.home, name="home"),
@@ -34,11 +17,6 @@ urlpatterns = [
         "classes/<id:pk>/members/<id:user_id>/remove/",
         cohorts.cohort_member_remove_view,
         name="cohort_member_remove",
-    ),
-    path(
-        "classes/<id:pk>/certificates/",
-        cohorts.cohort_certificates,
-        name="cohort_certificates",
     ),
     path("classes/<id:pk>/sessions/new/", cohorts.session_create, name="session_create"),
     path("sessions/<id:pk>/", attendance.session_attendance, name="session_attendance"),
@@ -55,19 +33,6 @@ urlpatterns = [
         imports.import_erase_passwords,
         name="import_erase_passwords",
     ),
-    path("early-childhood/", early_childhood.early_childhood_list, name="early_childhood_list"),
-    path(
-        "early-childhood/new/",
-        early_childhood.early_childhood_create,
-        name="early_childhood_create",
-    ),
-    path(
-        "early-childhood/<id:pk>/",
-        early_childhood.early_childhood_edit,
-        name="early_childhood_edit",
-    ),
-    path("reports/", reports.report, name="report"),
-    path("reports/export.<sheet:kind>", reports.report_export, name="report_export"),
     path("learners/", learners.learner_list, name="learner_list"),
     path("learners/<id:pk>/", learners.learner_detail, name="learner_detail"),
     path(

@@ -7,19 +7,19 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
+from lms.centres.services import CentreError
+from lms.centres.views.common import form_status, get_scoped_or_404, staff_required
 from lms.core.numbers import id_param
 
-from .. import scoping
-from ..forms import EarlyChildhoodForm
-from ..selectors import early_childhood_sessions_for
-from ..services import (
-    CentreError,
+from .forms import EarlyChildhoodForm
+from .scoping import early_childhood_sessions_visible_to
+from .selectors import early_childhood_sessions_for
+from .services import (
     ChildCounts,
     early_childhood_session_create,
     early_childhood_session_delete,
     early_childhood_session_update,
 )
-from .common import form_status, get_scoped_or_404, staff_required
 
 
 def _counts(data: dict) -> ChildCounts:
@@ -75,7 +75,7 @@ def early_childhood_create(request: HttpRequest) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 def early_childhood_edit(request: HttpRequest, pk: int) -> HttpResponse:
     record = get_scoped_or_404(
-        scoping.early_childhood_sessions_visible_to(request.user).select_related("centre"), pk=pk
+        early_childhood_sessions_visible_to(request.user).select_related("centre"), pk=pk
     )
     if request.method == "POST" and "delete" in request.POST:
         early_childhood_session_delete(actor=request.user, record=record)

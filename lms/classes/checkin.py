@@ -15,7 +15,7 @@ from lms.core.numbers import id_parse
 
 from .models import CohortSession
 
-SALT = "lms.centres.checkin"
+SALT = "lms.classes.checkin"
 # Learners arrive early and scan late; the window is a little wider than the session.
 OPENS_BEFORE = dt.timedelta(minutes=30)
 CLOSES_AFTER = dt.timedelta(minutes=30)

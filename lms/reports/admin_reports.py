@@ -33,7 +33,7 @@ from wagtail.admin.views.reports.workflows import WorkflowTasksView, WorkflowVie
 from wagtail.log_actions import registry as log_action_registry
 from wagtail.utils.urlpatterns import decorate_urlpatterns
 
-from .audit import log_entries_visible_to
+from lms.centres.audit import log_entries_visible_to
 
 
 def _visible_entries(user, log_model):

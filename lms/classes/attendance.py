@@ -12,6 +12,7 @@ from django.db.models import Count, Q
 from django.utils.translation import gettext as _
 
 from lms.learning.models import Enrollment
+from lms.learning.requirements import Unmet
 
 from .models import Attendance, AttendanceStatus, CohortSession
 
@@ -52,9 +53,7 @@ def attendance_share(*, user_id: int, course_id: int) -> AttendanceShare:
     return AttendanceShare(sessions=total, present=counts["present"], excused=counts["excused"])
 
 
-def attendance_unmet(enrollment: Enrollment) -> list:
-    from lms.learning.requirements import Unmet
-
+def attendance_unmet(enrollment: Enrollment) -> list[Unmet]:
     required = enrollment.course.min_attendance_percent
     if not required:
         return []

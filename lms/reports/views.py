@@ -5,10 +5,12 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.utils import timezone
 
-from ..exports import download, report_csv, report_xlsx
-from ..forms import ReportFilterForm
-from ..reports import MEASURES, centre_report
-from .common import centre_admin_required
+from lms.centres.downloads import download
+from lms.centres.views.common import centre_admin_required
+
+from .exports import report_csv, report_xlsx
+from .forms import ReportFilterForm
+from .reports import MEASURES, centre_report
 
 
 def _report(request: HttpRequest):

@@ -8,6 +8,7 @@ from django.utils import timezone
 from celery import shared_task
 
 from .models import ImportBatch, ImportStatus
+from .people_import import import_passwords_purge, import_run
 
 logger = logging.getLogger(__name__)
 
@@ -17,8 +18,6 @@ STUCK_AFTER = dt.timedelta(minutes=10)
 
 @shared_task(bind=True, acks_late=True, max_retries=5, default_retry_delay=30)
 def import_batch_run_task(self, batch_id: int) -> None:
-    from .people_import import import_run
-
     try:
         import_run(batch_id=batch_id)
     except Exception as error:
@@ -56,6 +55,4 @@ def import_batches_sweep_task() -> int:
 
 @shared_task
 def import_passwords_purge_task() -> int:
-    from .people_import import import_passwords_purge
-
     return import_passwords_purge()

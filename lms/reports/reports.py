@@ -22,13 +22,15 @@ from django.utils.translation import gettext as _
 
 from curricula.models import CoursePage, Track, TrackPage
 from curricula.selectors import default_locale
+from lms.centres import scoping
+from lms.centres.models import Centre, Province
+from lms.certificates.models import Certificate
+from lms.classes.models import Attendance, AttendanceStatus
 from lms.core.collation import thai_sort_key
 from lms.core.thaidate import ENGLISH_MONTHS, format_thai_month
+from lms.early_childhood.models import EarlyChildhoodSession
 from lms.learning.models import Enrollment
 from lms.users.models import User
-
-from . import scoping
-from .models import Attendance, AttendanceStatus, Centre, EarlyChildhoodSession, Province
 
 
 class Dimension(models.TextChoices):
@@ -232,8 +234,6 @@ class CertificateSource:
 
 def certificate_source() -> CertificateSource | None:
     """The certificates counted in reports: every valid (not revoked) certificate."""
-    from lms.certificates.models import Certificate
-
     return CertificateSource(Certificate.objects.valid(), CERTIFICATES)
 
 

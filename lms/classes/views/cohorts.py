@@ -8,16 +8,17 @@ from django.utils.http import urlencode
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
+from lms.centres import scoping
+from lms.centres.services import CentreError
+from lms.centres.views.common import form_status, get_scoped_or_404, staff_required
 from lms.core.clean import query_text
 from lms.core.numbers import id_parse
 from lms.users.models import User
 
-from .. import scoping
+from .. import scoping as class_scoping
 from ..forms import CohortForm, SessionForm
 from ..selectors import cohort_roster, cohorts_for, learners_for, sessions_today_for
 from ..services import (
-    CentreError,
-    cohort_certificates_issue,
     cohort_create,
     cohort_member_add,
     cohort_member_remove,
@@ -26,12 +27,11 @@ from ..services import (
     cohort_session_update,
     cohort_update,
 )
-from .common import form_status, get_scoped_or_404, staff_required
 
 
 def _cohort(request: HttpRequest, pk: int):
     return get_scoped_or_404(
-        scoping.cohorts_visible_to(request.user).select_related("centre", "course"), pk=pk
+        class_scoping.cohorts_visible_to(request.user).select_related("centre", "course"), pk=pk
     )
 
 
@@ -185,19 +185,6 @@ def cohort_member_remove_view(request: HttpRequest, pk: int, user_id: int) -> Ht
 
 
 @staff_required
-@require_POST
-def cohort_certificates(request: HttpRequest, pk: int) -> HttpResponse:
-    """Issue certificates to the class, then follow the batch's progress."""
-    cohort = _cohort(request, pk)
-    try:
-        batch = cohort_certificates_issue(actor=request.user, cohort=cohort)
-    except CentreError as error:
-        messages.warning(request, error.message)
-        return redirect("centres:cohort_detail", pk=cohort.pk)
-    return redirect("certificates_admin:batch", pk=batch.pk)
-
-
-@staff_required
 @require_http_methods(["GET", "POST"])
 def session_create(request: HttpRequest, pk: int) -> HttpResponse:
     cohort = _cohort(request, pk)
@@ -222,7 +209,8 @@ def session_create(request: HttpRequest, pk: int) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 def session_edit(request: HttpRequest, pk: int) -> HttpResponse:
     session = get_scoped_or_404(
-        scoping.sessions_visible_to(request.user).select_related("cohort", "cohort__centre"), pk=pk
+        class_scoping.sessions_visible_to(request.user).select_related("cohort", "cohort__centre"),
+        pk=pk,
     )
     cohort = session.cohort
     if request.method == "POST" and "delete" in request.POST:

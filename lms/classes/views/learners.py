@@ -5,12 +5,12 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.views.decorators.http import require_POST
 
+from lms.centres import scoping
+from lms.centres.services import CentreError, learner_password_reset
+from lms.centres.views.common import get_scoped_or_404, staff_required
 from lms.core.clean import query_text
 
-from .. import scoping
 from ..selectors import learner_record, learners_for
-from ..services import CentreError, learner_password_reset
-from .common import get_scoped_or_404, staff_required
 
 
 @staff_required

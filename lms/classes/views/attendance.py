@@ -11,19 +11,20 @@ from django.views.decorators.http import require_http_methods
 
 import segno
 
+from lms.centres.services import CentreError
+from lms.centres.views.common import get_scoped_or_404, staff_required
 from lms.core.numbers import id_parse
 
-from .. import scoping
+from .. import scoping as class_scoping
 from ..checkin import checkin_is_open, checkin_session_id, checkin_token, session_window
 from ..models import AttendanceStatus, CohortMembership, CohortSession
 from ..selectors import attendance_sheet
-from ..services import CentreError, attendance_checkin, attendance_record
-from .common import get_scoped_or_404, staff_required
+from ..services import attendance_checkin, attendance_record
 
 
 def _session(request: HttpRequest, pk: int) -> CohortSession:
     return get_scoped_or_404(
-        scoping.sessions_visible_to(request.user).select_related(
+        class_scoping.sessions_visible_to(request.user).select_related(
             "cohort", "cohort__centre", "cohort__course"
         ),
         pk=pk,

@@ -36,7 +36,7 @@ def _counts(data: dict) -> ChildCounts:
 def early_childhood_list(request: HttpRequest) -> HttpResponse:
     records = early_childhood_sessions_for(user=request.user)
     page = Paginator(records, 30).get_page(request.GET.get("page"))
-    return render(request, "centres/early_childhood_list.html", {"page": page})
+    return render(request, "early_childhood/session_list.html", {"page": page})
 
 
 @staff_required
@@ -65,7 +65,7 @@ def early_childhood_create(request: HttpRequest) -> HttpResponse:
             return redirect("centres:early_childhood_list")
     return render(
         request,
-        "centres/early_childhood_form.html",
+        "early_childhood/session_form.html",
         {"form": form, "record": None},
         status=form_status(form),
     )
@@ -112,7 +112,7 @@ def early_childhood_edit(request: HttpRequest, pk: int) -> HttpResponse:
             return redirect("centres:early_childhood_list")
     return render(
         request,
-        "centres/early_childhood_form.html",
+        "early_childhood/session_form.html",
         {"form": form, "record": record},
         status=form_status(form),
     )

@@ -27,7 +27,7 @@ def report(request: HttpRequest) -> HttpResponse:
     query.pop("page", None)
     return render(
         request,
-        "centres/report.html",
+        "reports/report.html",
         {
             "form": form,
             "report": result,

@@ -7,6 +7,7 @@ import pytest
 
 from lms.centres import scoping
 from lms.centres.demo import COHORT_NAME, SECOND_CENTRE_CODE
+from lms.classes import scoping as class_scoping
 from lms.classes.models import Attendance, Cohort
 from lms.core.demo.seed import demo_seed
 from lms.early_childhood.models import EarlyChildhoodSession
@@ -54,4 +55,4 @@ def test_demo_for_the_centre_journeys():
     demo_learner = result["users"]["demo-learner"]
     assert demo_learner not in scoping.learners_visible_to(admin2)
     assert scoping.learners_visible_to(admin2).count() >= 3
-    assert not scoping.cohorts_visible_to(admin2).exists()
+    assert not class_scoping.cohorts_visible_to(admin2).exists()

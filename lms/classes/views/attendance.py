@@ -89,7 +89,7 @@ def session_attendance(request: HttpRequest, pk: int) -> HttpResponse:
         "unmarked": sum(1 for row in rows if row.status is None),
         "checkin_open": checkin_is_open(session),
     }
-    return render(request, "centres/session_attendance.html", context, status=status)
+    return render(request, "classes/session_attendance.html", context, status=status)
 
 
 @staff_required
@@ -109,7 +109,7 @@ def session_qr(request: HttpRequest, pk: int) -> HttpResponse:
         "closes": closes,
         "present": session.attendance.filter(status=AttendanceStatus.PRESENT).count(),
     }
-    return render(request, "centres/session_qr.html", context)
+    return render(request, "classes/session_qr.html", context)
 
 
 @login_required
@@ -131,22 +131,22 @@ def checkin(request: HttpRequest, token: str) -> HttpResponse:
     member = CohortMembership.objects.filter(cohort_id=session.cohort_id, user=request.user)
     if not member.exists():
         context["error"] = _("You are not on the list of this class. Ask the trainer to add you.")
-        return render(request, "centres/checkin.html", context, status=403)
+        return render(request, "classes/checkin.html", context, status=403)
     if not checkin_is_open(session):
         opens, closes = session_window(session)
         context["error"] = _("This check-in code works only during the session.")
         context["opens"], context["closes"] = opens, closes
-        return render(request, "centres/checkin.html", context, status=403)
+        return render(request, "classes/checkin.html", context, status=403)
     if request.method == "POST":
         try:
             result = attendance_checkin(user=request.user, session=session)
         except CentreError as error:
             context["error"] = error.message
-            return render(request, "centres/checkin.html", context, status=403)
+            return render(request, "classes/checkin.html", context, status=403)
         context["done"] = True
         context["already"] = not result.marked
     else:
         context["already"] = session.attendance.filter(
             user=request.user, status=AttendanceStatus.PRESENT
         ).exists()
-    return render(request, "centres/checkin.html", context)
+    return render(request, "classes/checkin.html", context)

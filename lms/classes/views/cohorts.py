@@ -43,7 +43,7 @@ def home(request: HttpRequest) -> HttpResponse:
         "centres": scoping.centres_visible_to(request.user).select_related("province")[:20],
         "is_centre_admin": scoping.is_centre_admin(request.user),
     }
-    return render(request, "centres/home.html", context)
+    return render(request, "classes/home.html", context)
 
 
 @staff_required
@@ -51,7 +51,7 @@ def cohort_list(request: HttpRequest) -> HttpResponse:
     show_all = request.GET.get("all") == "1"
     cohorts = cohorts_for(user=request.user, current_only=not show_all)
     page = Paginator(cohorts, 30).get_page(request.GET.get("page"))
-    return render(request, "centres/cohort_list.html", {"page": page, "show_all": show_all})
+    return render(request, "classes/cohort_list.html", {"page": page, "show_all": show_all})
 
 
 @staff_required
@@ -77,7 +77,7 @@ def cohort_create_view(request: HttpRequest) -> HttpResponse:
             return redirect("centres:cohort_detail", pk=cohort.pk)
     return render(
         request,
-        "centres/cohort_form.html",
+        "classes/cohort_form.html",
         {"form": form, "cohort": None},
         status=form_status(form),
     )
@@ -112,7 +112,7 @@ def cohort_edit(request: HttpRequest, pk: int) -> HttpResponse:
             return redirect("centres:cohort_detail", pk=cohort.pk)
     return render(
         request,
-        "centres/cohort_form.html",
+        "classes/cohort_form.html",
         {"form": form, "cohort": cohort},
         status=form_status(form),
     )
@@ -124,7 +124,7 @@ def cohort_detail(request: HttpRequest, pk: int) -> HttpResponse:
     roster = cohort_roster(cohort=cohort)
     return render(
         request,
-        "centres/cohort_detail.html",
+        "classes/cohort_detail.html",
         {
             "cohort": cohort,
             "roster": roster,
@@ -165,7 +165,7 @@ def cohort_members_add(request: HttpRequest, pk: int) -> HttpResponse:
         )
     return render(
         request,
-        "centres/cohort_members_add.html",
+        "classes/cohort_members_add.html",
         {"cohort": cohort, "query": query, "matches": matches},
     )
 
@@ -199,7 +199,7 @@ def session_create(request: HttpRequest, pk: int) -> HttpResponse:
             return redirect("centres:cohort_detail", pk=cohort.pk)
     return render(
         request,
-        "centres/session_form.html",
+        "classes/session_form.html",
         {"form": form, "cohort": cohort, "session": None},
         status=form_status(form),
     )
@@ -239,7 +239,7 @@ def session_edit(request: HttpRequest, pk: int) -> HttpResponse:
             return redirect("centres:cohort_detail", pk=cohort.pk)
     return render(
         request,
-        "centres/session_form.html",
+        "classes/session_form.html",
         {"form": form, "cohort": cohort, "session": session},
         status=form_status(form),
     )

@@ -85,7 +85,7 @@ def import_upload(request: HttpRequest) -> HttpResponse:
     recent = class_scoping.imports_visible_to(request.user).select_related("centre", "cohort")[:10]
     return render(
         request,
-        "centres/import_upload.html",
+        "classes/import_upload.html",
         {
             "form": form,
             "cohort": cohort,
@@ -140,7 +140,7 @@ def import_detail(request: HttpRequest, pk: int) -> HttpResponse:
         "status_url": reverse("centres:import_status", args=[batch.pk]),
         "running": batch.status in (ImportStatus.QUEUED, ImportStatus.RUNNING),
     }
-    return render(request, "centres/import_detail.html", context, status=status)
+    return render(request, "classes/import_detail.html", context, status=status)
 
 
 @centre_admin_required

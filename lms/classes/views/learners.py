@@ -19,7 +19,7 @@ def learner_list(request: HttpRequest) -> HttpResponse:
     page = Paginator(learners_for(user=request.user, query=query), 50).get_page(
         request.GET.get("page")
     )
-    return render(request, "centres/learner_list.html", {"page": page, "query": query})
+    return render(request, "classes/learner_list.html", {"page": page, "query": query})
 
 
 def _learner(request: HttpRequest, pk: int):
@@ -36,7 +36,7 @@ def learner_detail(request: HttpRequest, pk: int) -> HttpResponse:
         **learner_record(learner=learner),
         "can_reset": scoping.is_plain_learner(learner) and learner.pk != request.user.pk,
     }
-    return render(request, "centres/learner_detail.html", context)
+    return render(request, "classes/learner_detail.html", context)
 
 
 @staff_required
@@ -48,9 +48,9 @@ def learner_password_reset_view(request: HttpRequest, pk: int) -> HttpResponse:
         password = learner_password_reset(actor=request.user, learner=learner)
     except CentreError as error:
         context = {"learner": learner, **learner_record(learner=learner), "error": error.message}
-        return render(request, "centres/learner_detail.html", context, status=403)
+        return render(request, "classes/learner_detail.html", context, status=403)
     response = render(
-        request, "centres/learner_password.html", {"learner": learner, "password": password}
+        request, "classes/learner_password.html", {"learner": learner, "password": password}
     )
     response["Cache-Control"] = "no-store"
     return response

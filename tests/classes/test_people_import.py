@@ -18,9 +18,8 @@ from lms.classes.people_import import (
 )
 from lms.learning.models import Enrollment
 from lms.users.models import TitlePrefix, User
+from tests.centres.sheets import SAMPLES, csv_bytes, person, thai_word, xlsx_bytes
 from tests.factories import UserFactory
-
-from .sheets import SAMPLES, csv_bytes, person, thai_word, xlsx_bytes
 
 
 @pytest.fixture

@@ -6,7 +6,7 @@ from django.urls import reverse
 
 import pytest
 
-from .test_reports import add_learners
+from tests.reports.test_centre_report import add_learners
 
 PAGES = {
     "attendance list": lambda w: reverse("centres:session_attendance", args=[w.session_a.pk]),

@@ -17,9 +17,8 @@ from lms.classes.services import attendance_checkin, attendance_record, cohort_m
 from lms.learning.models import Enrollment
 from lms.learning.requirements import course_unmet
 from lms.learning.services import lesson_complete
+from tests.centres.conftest import make_session
 from tests.factories import UserFactory
-
-from .conftest import make_session
 
 PRESENT, ABSENT, EXCUSED = (
     AttendanceStatus.PRESENT,

@@ -11,14 +11,13 @@ from django.utils import timezone
 import pytest
 from openpyxl import load_workbook
 
-from lms.centres import people_import
+from lms.classes import people_import
 from lms.classes.models import ImportBatch, ImportRowOutcome, ImportStatus
 from lms.classes.people_import import import_check, import_passwords_purge, import_run
 from lms.classes.tasks import import_batch_run_task, import_batches_sweep_task
 from lms.learning.models import Enrollment
 from lms.users.models import User
-
-from .sheets import SAMPLES, csv_bytes, person
+from tests.centres.sheets import SAMPLES, csv_bytes, person
 
 
 def upload(client, name: str, content: bytes, cohort=None, centre=None):

@@ -14,9 +14,8 @@ from assessments.services import attempt_answers_save, attempt_start, attempt_su
 from lms.learning.services import enrollment_create
 from lms.reports.quiz_results import quiz_item_analysis, quiz_learner_results
 from lms.users import roles
+from tests.assessments.factories import make_quiz, single_choice, true_false
 from tests.factories import CentreFactory, StaffRoleFactory, UserFactory
-
-from .factories import make_quiz, single_choice, true_false
 
 pytestmark = pytest.mark.django_db
 

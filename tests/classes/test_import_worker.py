@@ -31,9 +31,8 @@ from lms.classes.tasks import import_batches_sweep_task
 from lms.core.platform import platform_setup
 from lms.users.models import User
 from tests.celery_broker import broker_connections_reset, broker_empty, broker_url_set
+from tests.centres.sheets import csv_bytes, person
 from tests.factories import CentreFactory, StaffRoleFactory, UserFactory
-
-from .sheets import csv_bytes, person
 
 ROOT = Path(__file__).resolve().parents[2]
 REDIS_URL = os.environ.get("LMS_CENTRES_TEST_REDIS_URL", "redis://127.0.0.1:6379/7")

@@ -7,9 +7,8 @@ import pytest
 from lms.centres.spreadsheets import clean_cell
 from lms.classes.models import ImportRowOutcome
 from lms.classes.people_import import import_check
+from tests.centres.sheets import csv_bytes, person, xlsx_bytes
 from tests.factories import UserFactory
-
-from .sheets import csv_bytes, person, xlsx_bytes
 
 LAMDUAN_TYPED = "\u0e25\u0e4d\u0e32\u0e14\u0e27\u0e19"  # ลําดวน: nikhahit + sara aa
 LAMDUAN = "\u0e25\u0e33\u0e14\u0e27\u0e19"  # ลำดวน: sara am

@@ -15,7 +15,8 @@ from lms.core.numbers import id_parse
 
 from .models import CohortSession
 
-SALT = "lms.classes.checkin"
+# The signing salt keeps its old module name: QR codes printed before the move still work.
+SALT = "lms.centres.checkin"
 # Learners arrive early and scan late; the window is a little wider than the session.
 OPENS_BEFORE = dt.timedelta(minutes=30)
 CLOSES_AFTER = dt.timedelta(minutes=30)

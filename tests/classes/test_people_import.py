@@ -144,7 +144,7 @@ def test_only_centre_admins_may_import(world, check):
     ],
 )
 def test_encodings_are_detected(check, encoded):
-    from .sheets import csv_text
+    from tests.centres.sheets import csv_text
 
     text = csv_text([person(1), person(2, title="นางสาว", first="มาลี", last="ศรีสุข")])
     batch = check("people.csv", encoded(text))
@@ -173,7 +173,7 @@ def test_the_committed_tis620_sample_reads_like_the_xlsx(check):
 
 
 def test_semicolons_and_tabs_as_separators(check):
-    from .sheets import csv_text
+    from tests.centres.sheets import csv_text
 
     for delimiter in (";", "\t"):
         batch = check("people.csv", csv_text([person(1)], delimiter=delimiter).encode())
@@ -354,7 +354,7 @@ def test_importing_the_same_file_again_creates_no_one(
 
 def test_ten_thousand_rows(world, check, django_capture_on_commit_callbacks):
     """The largest file allowed is checked and imported whole (no timing asserted)."""
-    from .sheets import csv_text
+    from tests.centres.sheets import csv_text
 
     # Names may not contain digits: each person gets a distinct made-up Thai name.
     rows = [person(n, first="สม" + thai_word(n), last="ทดสอบ", phone="") for n in range(MAX_ROWS)]

@@ -1,13 +1,10 @@
-"""Wagtail admin views: quiz results for trainers, and the GIFT import."""
+"""Wagtail admin views: the GIFT import (quiz results are in lms.reports)."""
 
 import secrets
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
-from django.http import HttpResponse
-from django.shortcuts import get_object_or_404, redirect
-from django.urls import reverse
-from django.utils.text import slugify
+from django.shortcuts import redirect
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.generic import TemplateView
@@ -16,14 +13,7 @@ from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
 from .forms import GiftConfirmForm, GiftUploadForm
 from .gift import MAX_FILE_BYTES, GiftFileError, gift_check_size, gift_decode
-from .models import QuestionBank, Quiz
-from .reports import (
-    item_analysis_csv,
-    learner_results_csv,
-    quiz_item_analysis,
-    quiz_learner_results,
-    quizzes_with_counts,
-)
+from .models import QuestionBank
 from .services import gift_import
 
 RESULTS_PERMISSION = "assessments.view_quiz_results"
@@ -38,63 +28,6 @@ class PermissionRequiredMixin:
         if not request.user.has_perm(self.permission):
             raise PermissionDenied
         return super().dispatch(request, *args, **kwargs)
-
-
-class ResultsIndexView(PermissionRequiredMixin, WagtailAdminTemplateMixin, TemplateView):
-    permission = RESULTS_PERMISSION
-    template_name = "assessments/admin/results_index.html"
-    page_title = gettext_lazy("Quiz results")
-    header_icon = "table"
-
-    def get_context_data(self, **kwargs):
-        context = super().get_context_data(**kwargs)
-        context["quizzes"] = quizzes_with_counts(viewer=self.request.user)
-        return context
-
-
-class ResultsDetailView(PermissionRequiredMixin, WagtailAdminTemplateMixin, TemplateView):
-    permission = RESULTS_PERMISSION
-    template_name = "assessments/admin/results_detail.html"
-    header_icon = "table"
-
-    def dispatch(self, request, *args, **kwargs):
-        self.quiz = get_object_or_404(
-            Quiz.objects.select_related("lesson", "course"), pk=kwargs["pk"]
-        )
-        return super().dispatch(request, *args, **kwargs)
-
-    def get_page_title(self):
-        return _("Results: %(quiz)s") % {"quiz": self.quiz.title}
-
-    def get_breadcrumbs_items(self):
-        return [
-            *self.breadcrumbs_items,
-            {"url": reverse("quiz-results:index"), "label": _("Quiz results")},
-            {"url": "", "label": self.quiz.title},
-        ]
-
-    def get(self, request, *args, **kwargs):
-        export = request.GET.get("export")
-        if export == "learners":
-            results = quiz_learner_results(viewer=request.user, quiz=self.quiz)
-            return self._csv(learner_results_csv(results), "learners")
-        if export == "items":
-            stats = quiz_item_analysis(viewer=request.user, quiz=self.quiz)
-            return self._csv(item_analysis_csv(stats), "questions")
-        return super().get(request, *args, **kwargs)
-
-    def _csv(self, text: str, part: str) -> HttpResponse:
-        response = HttpResponse(text, content_type="text/csv; charset=utf-8")
-        name = f"quiz-{self.quiz.pk}-{slugify(self.quiz.title) or 'results'}-{part}.csv"
-        response["Content-Disposition"] = f'attachment; filename="{name}"'
-        return response
-
-    def get_context_data(self, **kwargs):
-        context = super().get_context_data(**kwargs)
-        context["quiz"] = self.quiz
-        context["results"] = quiz_learner_results(viewer=self.request.user, quiz=self.quiz)
-        context["items"] = quiz_item_analysis(viewer=self.request.user, quiz=self.quiz)
-        return context
 
 
 class GiftImportView(PermissionRequiredMixin, WagtailAdminTemplateMixin, TemplateView):

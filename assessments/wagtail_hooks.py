@@ -23,7 +23,6 @@ from wagtail.admin.panels import (
     PageChooserPanel,
     TabbedInterface,
 )
-from wagtail.admin.ui.menus import MenuItem as ListingMenuItem
 from wagtail.admin.ui.tables import Column
 from wagtail.admin.viewsets.base import ViewSet
 from wagtail.snippets.models import register_snippet
@@ -39,10 +38,7 @@ from lms.core.admin_columns import yes_no_column
 from . import page_panels
 from .admin_views import (
     IMPORT_PERMISSION,
-    RESULTS_PERMISSION,
     GiftImportView,
-    ResultsDetailView,
-    ResultsIndexView,
 )
 from .forms import QuestionAdminForm, QuizAdminForm
 from .models import AttemptAnswer, Question, QuestionBank, Quiz, QuizAttempt
@@ -203,26 +199,6 @@ class PermissionMenuItem(MenuItem):
         return request.user.has_perm(self.permission)
 
 
-class QuizResultsViewSet(ViewSet):
-    name = "quiz-results"
-    icon = "table"
-    menu_label = gettext_lazy("Results")
-    menu_hook = MENU_HOOK
-    menu_order = 4
-
-    @property
-    def menu_item_class(self):
-        return type(
-            "QuizResultsMenuItem", (PermissionMenuItem,), {"permission": RESULTS_PERMISSION}
-        )
-
-    def get_urlpatterns(self):
-        return [
-            path("", ResultsIndexView.as_view(), name="index"),
-            path("<id:pk>/", ResultsDetailView.as_view(), name="detail"),
-        ]
-
-
 class GiftImportViewSet(ViewSet):
     name = "gift-import"
     icon = "upload"
@@ -251,18 +227,7 @@ register_snippet(AssessmentsGroup)
 
 @hooks.register("register_admin_viewset")
 def register_assessment_views():
-    return [QuizResultsViewSet(), GiftImportViewSet()]
-
-
-@hooks.register("register_snippet_listing_buttons")
-def quiz_results_button(snippet, user, next_url=None):
-    if isinstance(snippet, Quiz) and user.has_perm(RESULTS_PERMISSION):
-        yield ListingMenuItem(
-            _("Results"),
-            reverse("quiz-results:detail", args=[snippet.pk]),
-            icon_name="table",
-            priority=15,
-        )
+    return [GiftImportViewSet()]
 
 
 @hooks.register("register_log_actions")

@@ -7,8 +7,8 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
 from curricula import views as curricula_views
-from lms.centres import admin_reports
 from lms.core import views as core_views
+from lms.reports import admin_reports
 
 urlpatterns = [
     path("healthz", core_views.healthz, name="healthz"),
@@ -30,7 +30,7 @@ urlpatterns += i18n_patterns(
     path("learn/", include("lms.learning.urls")),
     path("quizzes/", include("assessments.urls")),
     path("certificates/", include("lms.certificates.urls")),
-    path("centre/", include("lms.centres.urls")),
+    path("centre/", include("lms.staff_urls")),
     path("courses/", curricula_views.catalogue, name="catalogue"),
     path("search/", curricula_views.search, name="search"),
     path("assignments/", include("lms.assignments.urls")),

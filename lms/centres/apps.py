@@ -8,9 +8,9 @@ class CentresConfig(AppConfig):
     verbose_name = _("Centres")
 
     def ready(self):
-        # Blended courses need a share of class sessions attended (after quizzes).
-        from lms.learning.requirements import register_course_check
+        from django.urls import register_converter
 
-        from .attendance import attendance_unmet
+        from .downloads import SpreadsheetKind
 
-        register_course_check(attendance_unmet, order=30)
+        # `<sheet:kind>` in the staff area's download addresses.
+        register_converter(SpreadsheetKind, "sheet")

@@ -25,7 +25,7 @@ from wagtail.models import Page
 from lms.users.models import User
 
 from . import scoping
-from .models import Attendance, Centre, Cohort, CohortSession, EarlyChildhoodSession, ImportBatch
+from .models import Centre
 
 HOOK = "register_log_entry_scopes"
 SHARED = "shared"
@@ -44,11 +44,6 @@ def centre_log_entry_scopes() -> dict[type, Scope]:
     return {
         User: _people,
         Centre: scoping.centres_visible_to,
-        Cohort: scoping.cohorts_visible_to,
-        CohortSession: scoping.sessions_visible_to,
-        Attendance: scoping.attendance_visible_to,
-        EarlyChildhoodSession: scoping.early_childhood_sessions_visible_to,
-        ImportBatch: scoping.imports_visible_to,
     }
 
 

@@ -8,22 +8,23 @@ one of them. Some work is for centre admins only (bulk enrolment, reports): the
 `*_admin_*` variants below answer for that role.
 """
 
+from collections.abc import Callable
+
 from django.db.models import Q, QuerySet
+
+from wagtail import hooks
 
 from lms.users import roles
 from lms.users.models import User
 
-from .models import (
-    Attendance,
-    Centre,
-    Cohort,
-    CohortMembership,
-    CohortSession,
-    EarlyChildhoodSession,
-    ImportBatch,
-    StaffRole,
-    StaffRoleKind,
-)
+from .models import Centre, StaffRole, StaffRoleKind
+
+# Apps that bring learners to a centre other than by their home centre (a class)
+# register a function with this hook: given centre ids, it returns a queryset of
+# user ids (`.values("user_id")`) of the people they bring to those centres.
+LEARNER_SOURCES_HOOK = "register_centre_learner_sources"
+
+LearnerSource = Callable[[set[int]], QuerySet]
 
 
 def is_national_admin(user: User) -> bool:
@@ -61,49 +62,32 @@ def admin_centre_ids(user: User) -> set[int] | None:
     return staff_centre_ids(user, role=StaffRoleKind.CENTRE_ADMIN)
 
 
-def _in_centres(queryset: QuerySet, ids: set[int] | None, field: str = "centre_id") -> QuerySet:
+def in_centres(queryset: QuerySet, ids: set[int] | None, field: str = "centre_id") -> QuerySet:
     return queryset if ids is None else queryset.filter(**{f"{field}__in": ids})
 
 
 def centres_visible_to(user: User) -> QuerySet[Centre]:
-    return _in_centres(Centre.objects.all(), staff_centre_ids(user), "pk")
+    return in_centres(Centre.objects.all(), staff_centre_ids(user), "pk")
 
 
 def centres_administered_by(user: User) -> QuerySet[Centre]:
     """Centres whose learners `user` may import and report on."""
-    return _in_centres(Centre.objects.all(), admin_centre_ids(user), "pk")
+    return in_centres(Centre.objects.all(), admin_centre_ids(user), "pk")
 
 
 def learners_visible_to(user: User) -> QuerySet[User]:
-    """People whose home centre is one of the user's, or who are in a class at one of them."""
+    """People whose home centre is one of the user's, or who are in a class at one of them.
+
+    "In a class" comes from the apps registered with LEARNER_SOURCES_HOOK (lms.classes).
+    """
     ids = staff_centre_ids(user)
     queryset = User.objects.filter(anonymised_at__isnull=True)
     if ids is None:
         return queryset
-    in_classes = CohortMembership.objects.filter(cohort__centre_id__in=ids).values("user_id")
-    return queryset.filter(Q(home_centre_id__in=ids) | Q(pk__in=in_classes))
-
-
-def cohorts_visible_to(user: User) -> QuerySet[Cohort]:
-    return _in_centres(Cohort.objects.all(), staff_centre_ids(user))
-
-
-def sessions_visible_to(user: User) -> QuerySet[CohortSession]:
-    return _in_centres(CohortSession.objects.all(), staff_centre_ids(user), "cohort__centre_id")
-
-
-def attendance_visible_to(user: User) -> QuerySet[Attendance]:
-    return _in_centres(
-        Attendance.objects.all(), staff_centre_ids(user), "session__cohort__centre_id"
-    )
-
-
-def early_childhood_sessions_visible_to(user: User) -> QuerySet[EarlyChildhoodSession]:
-    return _in_centres(EarlyChildhoodSession.objects.all(), staff_centre_ids(user))
-
-
-def imports_visible_to(user: User) -> QuerySet[ImportBatch]:
-    return _in_centres(ImportBatch.objects.all(), admin_centre_ids(user))
+    condition = Q(home_centre_id__in=ids)
+    for source in hooks.get_hooks(LEARNER_SOURCES_HOOK):
+        condition |= Q(pk__in=source(ids))
+    return queryset.filter(condition)
 
 
 def report_centre_ids(user: User) -> set[int] | None:

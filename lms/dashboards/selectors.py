@@ -1,7 +1,7 @@
 """What each staff role's admin dashboard shows: reads only, scoped, bounded.
 
 Each dashboard is a fixed number of queries however many learners, courses or
-months there are: figures are GROUP BYs (most through lms.centres.reports), lists
+months there are: figures are GROUP BYs (most through lms.reports.reports), lists
 are cut to a few rows. A trainer sees their own pages and courses; a centre admin
 their centres (lms.centres.scoping); a national admin everything.
 """
@@ -22,11 +22,12 @@ from curricula.models import CoursePage
 from curricula.selectors import default_locale
 from lms.assignments.selectors import can_review, review_waiting_count
 from lms.centres import scoping
-from lms.centres.models import AttendanceStatus, Centre, CohortSession, Province, StaffRoleKind
+from lms.centres.models import Centre, Province, StaffRoleKind
 from lms.centres.provinces import PROVINCES
-from lms.centres.reports import Dimension, ReportFilters, centre_report
+from lms.classes.models import AttendanceStatus, CohortSession
 from lms.core.thaidate import BUDDHIST_ERA_OFFSET, ENGLISH_MONTHS, THAI_MONTHS_SHORT
 from lms.learning.models import Enrollment
+from lms.reports.reports import Dimension, ReportFilters, centre_report
 from lms.users import roles
 from lms.users.models import User
 

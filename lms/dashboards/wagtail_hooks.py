@@ -13,7 +13,7 @@ from wagtail.admin.ui.components import Component
 from wagtail.admin.ui.sidebar import LinkMenuItem as LinkMenuItemComponent
 
 from lms.centres import scoping
-from lms.centres.reports import Dimension
+from lms.reports.reports import Dimension
 
 from . import charts, selectors
 

@@ -33,8 +33,11 @@ INSTALLED_APPS = [
     "lms.users",
     "lms.centres",
     "lms.learning",
+    "lms.classes",
+    "lms.early_childhood",
     "lms.certificates",
     "lms.assignments",
+    "lms.reports",
     "lms.dashboards",
     "lms.setup",
     "curricula",
@@ -286,14 +289,14 @@ CELERY_BEAT_SCHEDULE: dict = {
     },
     # Certificates whose render task was lost (broker down, worker killed) are sent again.
     "certificates-sweep": {"task": "lms.certificates.sweep", "schedule": 120.0},
-    # Centres: re-queue learner imports lost with a worker or the broker; erase the
+    # Classes: re-queue learner imports lost with a worker or the broker; erase the
     # initial passwords kept for import reports after a week.
     "centres-import-sweep": {
-        "task": "lms.centres.tasks.import_batches_sweep_task",
+        "task": "lms.classes.tasks.import_batches_sweep_task",
         "schedule": 300.0,
     },
     "centres-import-passwords-purge": {
-        "task": "lms.centres.tasks.import_passwords_purge_task",
+        "task": "lms.classes.tasks.import_passwords_purge_task",
         "schedule": 3600.0,
     },
 }

@@ -45,7 +45,7 @@ _CERTIFICATES_ALL = [
 ]
 # Centre staff see their centres and early-childhood sessions in the admin (scoped by
 # lms.centres.scoping); classes, attendance, imports and reports live at /centre/.
-_CENTRE_STAFF = ["centres.view_centre", "centres.view_earlychildhoodsession"]
+_CENTRE_STAFF = ["centres.view_centre", "early_childhood.view_earlychildhoodsession"]
 
 # "app_label.codename" for each group. Image and document permissions are
 # granted per collection (see lms.setup.platform), not here.

@@ -16,8 +16,9 @@ import pytest
 
 from assessments.models import QuizAttempt
 from lms.assignments.models import Submission
-from lms.centres.models import Cohort, EarlyChildhoodSession, ImportBatch
 from lms.certificates.models import Certificate
+from lms.classes.models import Cohort, ImportBatch
+from lms.early_childhood.models import EarlyChildhoodSession
 from lms.learning.models import LessonProgress
 from lms.setup.demo.centres import COHORT_NAME
 

@@ -15,9 +15,10 @@ from django.utils import timezone
 
 from openpyxl import load_workbook
 
-from lms.centres.models import Attendance, Cohort, EarlyChildhoodSession, ImportBatch
-from lms.centres.reports import MEASURES
+from lms.classes.models import Attendance, Cohort, ImportBatch
+from lms.early_childhood.models import EarlyChildhoodSession
 from lms.learning.models import Enrollment
+from lms.reports.reports import MEASURES
 
 from .conftest import PHONE, WIDTHS, fits
 
@@ -170,7 +171,7 @@ def test_learner_checks_in_by_scanning_the_trainers_qr_code(
     stands in for the camera), the learner logs in and is marked present once."""
     import subprocess
 
-    from lms.centres.models import AttendanceSource, CohortSession
+    from lms.classes.models import AttendanceSource, CohortSession
     from lms.setup.demo.centres import COHORT_NAME
     from tests.centres.conftest import session_times_around_now
 

@@ -19,9 +19,9 @@ from django.core.files.storage import storages
 from openpyxl import load_workbook
 
 from curricula.models import CoursePage, LessonPage
-from lms.centres.reports import MEASURES
 from lms.certificates.models import Certificate
 from lms.learning.models import Enrollment
+from lms.reports.reports import MEASURES
 
 from .conftest import DESKTOP, PHONE, WIDTHS, fits
 from .test_centre_journey import log_in

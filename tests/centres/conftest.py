@@ -15,25 +15,18 @@ from django.utils import timezone, translation
 
 import pytest
 
-from lms.centres.models import (
+from lms.centres.models import Centre, Province, StaffRoleKind
+from lms.classes.models import (
     AttendanceStatus,
-    Centre,
     Cohort,
     CohortSession,
-    EarlyChildhoodSession,
     ImportBatch,
     ImportRow,
     ImportRowOutcome,
-    Province,
-    StaffRoleKind,
 )
-from lms.centres.services import (
-    ChildCounts,
-    attendance_record,
-    cohort_create,
-    cohort_member_add,
-    early_childhood_session_create,
-)
+from lms.classes.services import attendance_record, cohort_create, cohort_member_add
+from lms.early_childhood.models import EarlyChildhoodSession
+from lms.early_childhood.services import ChildCounts, early_childhood_session_create
 from lms.users import roles
 from lms.users.models import User
 from tests.factories import ActivityPageFactory, CentreFactory, StaffRoleFactory, UserFactory

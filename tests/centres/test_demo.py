@@ -6,7 +6,9 @@ from django.apps import apps
 import pytest
 
 from lms.centres import scoping
-from lms.centres.models import Attendance, Cohort, EarlyChildhoodSession
+from lms.classes import scoping as class_scoping
+from lms.classes.models import Attendance, Cohort
+from lms.early_childhood.models import EarlyChildhoodSession
 from lms.setup.demo.centres import COHORT_NAME, SECOND_CENTRE_CODE
 from lms.setup.demo.seed import demo_seed
 from lms.users.models import User
@@ -16,11 +18,11 @@ pytestmark = pytest.mark.django_db
 MODELS = [
     "centres.Centre",
     "centres.StaffRole",
-    "centres.Cohort",
-    "centres.CohortMembership",
-    "centres.CohortSession",
-    "centres.Attendance",
-    "centres.EarlyChildhoodSession",
+    "classes.Cohort",
+    "classes.CohortMembership",
+    "classes.CohortSession",
+    "classes.Attendance",
+    "early_childhood.EarlyChildhoodSession",
     "users.User",
     "learning.Enrollment",
 ]
@@ -53,4 +55,4 @@ def test_demo_for_the_centre_journeys():
     demo_learner = result["users"]["demo-learner"]
     assert demo_learner not in scoping.learners_visible_to(admin2)
     assert scoping.learners_visible_to(admin2).count() >= 3
-    assert not scoping.cohorts_visible_to(admin2).exists()
+    assert not class_scoping.cohorts_visible_to(admin2).exists()

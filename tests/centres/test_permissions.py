@@ -12,9 +12,10 @@ from django.urls import reverse
 
 import pytest
 
-from lms.centres import urls as centre_urls
-from lms.centres.checkin import checkin_token
-from lms.centres.wagtail_hooks import centre_viewset, early_childhood_viewset
+from lms import staff_urls
+from lms.centres.wagtail_hooks import centre_viewset
+from lms.classes.checkin import checkin_token
+from lms.early_childhood.wagtail_hooks import early_childhood_viewset
 
 ROLES = ("anonymous", "learner", "trainer_a", "admin_a", "admin_b", "national")
 
@@ -126,7 +127,7 @@ MATRIX = {
 
 
 def registered_url_names() -> set[str]:
-    names = {f"centres:{p.name}" for p in centre_urls.urlpatterns}
+    names = {f"centres:{p.name}" for p in staff_urls.urlpatterns}
     for viewset in (centre_viewset, early_childhood_viewset):
         names |= {f"{viewset.url_namespace}:{p.name}" for p in viewset.get_urlpatterns()}
     from lms.centres.wagtail_hooks import register_admin_urls

@@ -10,8 +10,12 @@ import pytest
 from openpyxl import load_workbook
 
 from lms.centres import scoping
-from lms.centres.services import CentreError, cohort_member_add, learner_password_reset
-from lms.centres.wagtail_hooks import centre_viewset, early_childhood_viewset
+from lms.centres.services import CentreError, learner_password_reset
+from lms.centres.wagtail_hooks import centre_viewset
+from lms.classes import scoping as class_scoping
+from lms.classes.services import cohort_member_add
+from lms.early_childhood.scoping import early_childhood_sessions_visible_to
+from lms.early_childhood.wagtail_hooks import early_childhood_viewset
 
 
 def test_learners_visible_to(world):
@@ -34,16 +38,16 @@ def test_class_members_from_elsewhere_are_visible_to_the_class_centre(world):
 
 
 def test_records_visible_to(world):
-    assert list(scoping.cohorts_visible_to(world.admin_b)) == [world.cohort_b]
-    assert list(scoping.sessions_visible_to(world.admin_b)) == [world.session_b]
-    assert {a.session_id for a in scoping.attendance_visible_to(world.admin_a)} <= {
+    assert list(class_scoping.cohorts_visible_to(world.admin_b)) == [world.cohort_b]
+    assert list(class_scoping.sessions_visible_to(world.admin_b)) == [world.session_b]
+    assert {a.session_id for a in class_scoping.attendance_visible_to(world.admin_a)} <= {
         world.session_a.pk
     }
-    assert list(scoping.early_childhood_sessions_visible_to(world.admin_b)) == [world.early_b]
-    assert list(scoping.imports_visible_to(world.admin_b)) == [world.import_b]
-    assert not scoping.imports_visible_to(world.trainer_a).exists()  # centre admins only
-    assert scoping.cohorts_visible_to(world.national).count() == 2
-    assert not scoping.cohorts_visible_to(world.learner_a).exists()
+    assert list(early_childhood_sessions_visible_to(world.admin_b)) == [world.early_b]
+    assert list(class_scoping.imports_visible_to(world.admin_b)) == [world.import_b]
+    assert not class_scoping.imports_visible_to(world.trainer_a).exists()  # centre admins only
+    assert class_scoping.cohorts_visible_to(world.national).count() == 2
+    assert not class_scoping.cohorts_visible_to(world.learner_a).exists()
 
 
 def test_services_refuse_another_centres_people(world):

@@ -6,7 +6,7 @@ from django.urls import reverse
 import pytest
 
 from lms.centres.models import Centre, Province
-from lms.centres.selectors import learners_for
+from lms.classes.selectors import learners_for
 from lms.core.collation import thai_order, thai_sort_key
 from tests.factories import UserFactory
 

@@ -13,8 +13,8 @@ from hypothesis import strategies as st
 from assessments.gift import GiftFileError
 from assessments.models import AttemptAnswer, Question, QuestionBank, Quiz
 from assessments.services import attempt_start, gift_import
-from lms.centres.models import ImportBatch, ImportRow
-from lms.centres.people_import import ImportRefused, import_check
+from lms.classes.models import ImportBatch, ImportRow
+from lms.classes.people_import import ImportRefused, import_check
 from lms.users.models import User
 from tests.demo_data import demo_seed_for_test
 

@@ -27,9 +27,10 @@ import pytest
 
 from assessments.models import QuizAttempt
 from lms.assignments.models import Submission
-from lms.centres.checkin import checkin_token
-from lms.centres.models import Cohort, CohortSession, EarlyChildhoodSession, ImportBatch
 from lms.certificates.models import Certificate
+from lms.classes.checkin import checkin_token
+from lms.classes.models import Cohort, CohortSession, ImportBatch
+from lms.early_childhood.models import EarlyChildhoodSession
 from lms.users.models import User
 from tests.demo_data import demo_seed_for_test
 

@@ -23,9 +23,11 @@ import pytest
 
 from lms.assignments.models import Assignment, Grading, Submission
 from lms.assignments.services import Work, submission_hand_in
-from lms.centres.models import Centre, Cohort, EarlyChildhoodSession, StaffRole, StaffRoleKind
+from lms.centres.models import Centre, StaffRole, StaffRoleKind
 from lms.certificates.models import Certificate
 from lms.certificates.services import certificate_issue
+from lms.classes.models import Cohort
+from lms.early_childhood.models import EarlyChildhoodSession
 from lms.setup.demo.seed import DEMO_CENTRE_CODE
 from lms.users import roles
 from lms.users.models import User

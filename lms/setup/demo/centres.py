@@ -7,24 +7,16 @@ import datetime as dt
 from django.contrib.auth.models import Group
 from django.utils import timezone
 
-from lms.centres.models import (
-    AttendanceStatus,
-    Centre,
-    Cohort,
-    EarlyChildhoodSession,
-    HostType,
-    Province,
-    StaffRole,
-    StaffRoleKind,
-)
-from lms.centres.services import (
-    ChildCounts,
+from lms.centres.models import Centre, HostType, Province, StaffRole, StaffRoleKind
+from lms.classes.models import AttendanceStatus, Cohort
+from lms.classes.services import (
     attendance_record,
     cohort_create,
     cohort_member_add,
     cohort_session_create,
-    early_childhood_session_create,
 )
+from lms.early_childhood.models import EarlyChildhoodSession
+from lms.early_childhood.services import ChildCounts, early_childhood_session_create
 from lms.learning.models import Enrollment
 from lms.learning.services import enrollment_create
 from lms.users import roles

@@ -16,17 +16,17 @@ from django.utils import timezone
 
 from assessments.models import Quiz
 from curricula.models import LessonPage
-from lms.centres.models import AttendanceStatus, Centre, HostType, Province
-from lms.centres.services import (
-    ChildCounts,
+from lms.centres.models import Centre, HostType, Province
+from lms.certificates.models import Certificate
+from lms.certificates.services import certificate_issue_on_completion
+from lms.classes.models import AttendanceStatus
+from lms.classes.services import (
     attendance_record,
     cohort_create,
     cohort_member_add,
     cohort_session_create,
-    early_childhood_session_create,
 )
-from lms.certificates.models import Certificate
-from lms.certificates.services import certificate_issue_on_completion
+from lms.early_childhood.services import ChildCounts, early_childhood_session_create
 from lms.learning.models import Enrollment
 from lms.setup.demo.assessments import answer_quiz
 from lms.users.models import TitlePrefix, User

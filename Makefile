@@ -43,6 +43,8 @@ check: install
 	$(TEST_ENV) $(PY) manage.py check --fail-level WARNING
 	$(TEST_ENV) $(PY) manage.py makemigrations --check --dry-run
 	$(PY) scripts/check_translations.py
+	$(BIN)/lint-imports --no-cache
+	$(PY) scripts/architecture_diagram.py --check
 
 ## browser-test: only the headless-Chromium tests
 browser-test: install

@@ -12,12 +12,12 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from lms.core.numbers import id_parse
 
+from .attempt_review import attempt_review
 from .forms import AnswerPostError, parse_answer_post
 from .models import Quiz, QuizAttempt
 from .selectors import (
     answers_revealed,
     attempt_progress,
-    attempt_review,
     attempt_sheet,
     learner_attempt,
     quiz_overview,

@@ -4,8 +4,6 @@ HomePage → TrackPage → CoursePage → LessonPage
                      ↘ ActivityPage (early-childhood track only)
 """
 
-import re
-
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
@@ -16,7 +14,7 @@ from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from taggit.models import ItemBase, TagBase
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.fields import RichTextField, StreamField
-from wagtail.models import GroupApprovalTask, Page, TaskState, WorkflowState
+from wagtail.models import Page
 from wagtail.search import index
 
 from lms.core.collation import thai_order
@@ -24,6 +22,7 @@ from lms.core.slugs import slug_clean_typed, slug_for_page
 from lms.core.text import slugify_unicode
 
 from .blocks import RICH_TEXT_FEATURES, ActivityStepsBlock, LessonBodyBlock
+from .choices import Level, Track
 from .extensions import (
     COURSE_PAGE_CONTEXT,
     COURSE_PAGE_PANELS,
@@ -31,20 +30,8 @@ from .extensions import (
     LESSON_PAGE_PANELS,
     page_context,
 )
-from .forms import CoursePageForm, CurriculumPageForm, ReviewCommentForm
+from .forms import CoursePageForm, CurriculumPageForm
 from .routing import route_in_one_query
-
-
-class Track(models.TextChoices):
-    YOUTH = "youth", _("Youth")
-    EARLY_CHILDHOOD = "early_childhood", _("Early childhood")
-    WORKFORCE = "workforce", _("Digital workforce")
-
-
-class Level(models.TextChoices):
-    BEGINNER = "beginner", _("Beginner")
-    INTERMEDIATE = "intermediate", _("Intermediate")
-    ADVANCED = "advanced", _("Advanced")
 
 
 def lines(text: str) -> list[str]:
@@ -423,231 +410,13 @@ class ActivityPage(TreeRulesMixin, Page):
         return lines(self.learning_goals)
 
 
-class SearchEntry(models.Model):
-    """Thai-aware search index: one row per live course, lesson and activity plan.
-
-    Thai is written without spaces, so text is split into words with PyThaiNLP
-    when a page is published (curricula.search) and stored as " word word ",
-    with one SearchPosting per word for ranking. `text` is the page's plain text,
-    from which result snippets are cut.
-    """
-
-    class Kind(models.TextChoices):
-        COURSE = "course", _("Course")
-        LESSON = "lesson", _("Lesson")
-        ACTIVITY = "activity", _("Activity plan")
-
-    page = models.OneToOneField(
-        "wagtailcore.Page", on_delete=models.CASCADE, primary_key=True, related_name="search_entry"
-    )
-    locale = models.ForeignKey("wagtailcore.Locale", on_delete=models.CASCADE, related_name="+")
-    kind = models.CharField(max_length=10, choices=Kind.choices)
-    track = models.CharField(max_length=20, choices=Track.choices)
-    title_tokens = models.TextField()
-    tokens = models.TextField()
-    text = models.TextField(blank=True, default="")
-    length = models.PositiveIntegerField(default=0, help_text="Number of words in the page.")
-    updated_at = models.DateTimeField(auto_now=True)
-
-    class Meta:
-        verbose_name = _("search entry")
-        verbose_name_plural = _("search entries")
-        indexes = [models.Index(fields=["locale", "kind"], name="curricula_search_locale_kind")]
-
-    def __str__(self) -> str:
-        return f"{self.kind} {self.page_id}"
-
-
-class CourseReviewTask(GroupApprovalTask):
-    """The review step of the curriculum workflow: a group approves a page, and for a
-    course the same decision covers the lessons sent along with it.
-
-    Submitting a course starts (or resumes) the review of each of its lessons with
-    unpublished changes and links them to the course's review; approving or requesting
-    changes on the course then does the same to those lessons. The work is done by the
-    services in curricula.review; a lesson can still be reviewed on its own.
-    """
-
-    class Meta:
-        verbose_name = _("course review task")
-        verbose_name_plural = _("course review tasks")
-
-    @staticmethod
-    def _is_course(obj) -> bool:
-        return issubclass(getattr(obj, "specific_class", None) or type(obj), CoursePage)
-
-    def start(self, workflow_state, user=None):
-        from .review import course_review_lessons_include
-
-        task_state = super().start(workflow_state, user=user)
-        if self._is_course(workflow_state.content_object):
-            course_review_lessons_include(course_review=workflow_state, user=user)
-        return task_state
-
-    def on_action(self, task_state, user, action_name, **kwargs):
-        from .review import course_review_decide
-
-        if action_name in ("approve", "reject") and self._is_course(
-            task_state.workflow_state.content_object
-        ):
-            course_review_decide(
-                task_state=task_state,
-                user=user,
-                action=action_name,
-                comment=kwargs.get("comment", ""),
-            )
-            return None
-        return super().on_action(task_state, user, action_name, **kwargs)
-
-    def get_actions(self, obj, user):
-        actions = super().get_actions(obj, user)
-        if actions and self._is_course(obj):
-            # The reviewer decides for the whole course from a dialog that lists every
-            # lesson, quiz and assignment in the change, so both decisions open it.
-            return [
-                ("reject", _("Request changes to the course"), True),
-                ("approve", _("Approve the whole course"), True),
-            ]
-        return actions
-
-    def get_form_for_action(self, action):
-        return ReviewCommentForm
-
-    def get_template_for_action(self, action):
-        if action in ("approve", "reject"):
-            return "curricula/admin/course_review_action.html"
-        return super().get_template_for_action(action)
-
-
-class CourseReviewLesson(models.Model):
-    """A lesson's review that its course's review decides."""
-
-    course_review = models.ForeignKey(
-        WorkflowState, on_delete=models.CASCADE, related_name="course_review_lessons"
-    )
-    lesson_review = models.ForeignKey(WorkflowState, on_delete=models.CASCADE, related_name="+")
-    # The lesson's review step that submitting the course started or resumed; empty when
-    # the trainer had already sent the lesson on its own and it was linked as it was.
-    # Cancelling the course's review cancels only lessons still on this step, so a lesson
-    # sent on its own (before, or again in the meantime) keeps its review.
-    started_task_state = models.ForeignKey(
-        TaskState, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
-    )
-
-    class Meta:
-        verbose_name = _("lesson in a course review")
-        verbose_name_plural = _("lessons in a course review")
-        constraints = [
-            models.UniqueConstraint(
-                fields=["course_review", "lesson_review"], name="curricula_course_review_lesson"
-            )
-        ]
-
-    def __str__(self) -> str:
-        return f"{self.course_review_id} → {self.lesson_review_id}"
-
-
-class SearchPosting(models.Model):
-    """One word of one indexed page, with how often it occurs: what ranking reads.
-
-    A query word is looked up here (and its spelling variants and synonyms), so
-    the database returns only the pages that contain one of them.
-    """
-
-    entry = models.ForeignKey(SearchEntry, on_delete=models.CASCADE, related_name="postings")
-    term = models.CharField(max_length=100)
-    title_count = models.PositiveSmallIntegerField(default=0)
-    body_count = models.PositiveSmallIntegerField(default=0)
-
-    class Meta:
-        verbose_name = _("search word")
-        verbose_name_plural = _("search words")
-        constraints = [
-            models.UniqueConstraint(fields=["term", "entry"], name="curricula_posting_term_entry")
-        ]
-
-    def __str__(self) -> str:
-        return f"{self.term} @ {self.entry_id}"
-
-
-class SearchTerm(models.Model):
-    """One indexed word of one language and how many pages hold it: the search vocabulary.
-
-    Kept up to date as pages are indexed, so that a process reads only the words
-    changed since it last looked (`generation`) instead of counting every posting
-    again after each publish.
-    """
-
-    locale = models.ForeignKey("wagtailcore.Locale", on_delete=models.CASCADE, related_name="+")
-    term = models.CharField(max_length=100)
-    # Zero once no page holds the word: the row stays so that readers learn it went.
-    pages = models.PositiveIntegerField(default=0)
-    generation = models.BigIntegerField(default=0)
-
-    class Meta:
-        verbose_name = _("search vocabulary word")
-        verbose_name_plural = _("search vocabulary words")
-        constraints = [
-            models.UniqueConstraint(fields=["locale", "term"], name="curricula_term_locale_term")
-        ]
-        indexes = [models.Index(fields=["locale", "generation"], name="curricula_term_generation")]
-
-    def __str__(self) -> str:
-        return f"{self.term} ({self.pages})"
-
-
-class SearchIndexState(models.Model):
-    """The search index's change counter (a single row).
-
-    Every change to the index takes the next generation while holding this row's
-    lock, so changes are numbered in the order they commit and a reader that has
-    seen generation G has seen every change up to G.
-    """
-
-    generation = models.BigIntegerField(default=0)
-    # The indexing code's format when the index was last rebuilt: an upgrade that
-    # changes how pages are indexed rebuilds the index after migrating.
-    format = models.PositiveIntegerField(default=0)
-
-    class Meta:
-        verbose_name = _("search index state")
-        verbose_name_plural = _("search index state")
-
-    def __str__(self) -> str:
-        return f"generation {self.generation}"
-
-
-class SearchSynonym(models.Model):
-    """Words that mean the same to a searcher, kept by national admins.
-
-    Searching for any word of a group also finds pages that use the others:
-    ของ and สินค้า, มือถือ and โทรศัพท์, Excel and สเปรดชีต.
-    """
-
-    words = models.TextField(
-        verbose_name=_("words"),
-        help_text=_(
-            "Words that mean the same, separated by commas or new lines, "
-            "for example: มือถือ, โทรศัพท์, สมาร์ตโฟน"
-        ),
-    )
-    note = models.CharField(verbose_name=_("note"), max_length=200, blank=True)
-
-    panels = [FieldPanel("words"), FieldPanel("note")]
-
-    class Meta:
-        verbose_name = _("search synonym")
-        verbose_name_plural = _("search synonyms")
-        ordering = ["id"]
-
-    def __str__(self) -> str:
-        return ", ".join(self.word_list()[:4])
-
-    def word_list(self) -> list[str]:
-        """The words of the group, stripped, in the order the admin wrote them."""
-        return [word.strip() for word in re.split(r"[,\n]+", self.words) if word.strip()]
-
-    def clean(self):
-        super().clean()
-        if len(self.word_list()) < 2:
-            raise ValidationError({"words": _("Write at least two words that mean the same.")})
+# The course review's and the search index's tables live in their own modules; imported
+# here so that Django finds them.
+from .review_models import CourseReviewLesson, CourseReviewTask  # noqa: E402, F401
+from .search_models import (  # noqa: E402, F401
+    SearchEntry,
+    SearchIndexState,
+    SearchPosting,
+    SearchSynonym,
+    SearchTerm,
+)

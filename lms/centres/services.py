@@ -10,19 +10,15 @@ from django.utils.translation import gettext as _
 
 from wagtail.log_actions import log
 
+from lms.core.errors import ServiceError
 from lms.users.models import User
 
 from . import scoping
 from .passwords import temporary_password_generate
 
 
-class CentreError(Exception):
+class CentreError(ServiceError):
     """A refused staff action; `message` is shown to the person as it is."""
-
-    def __init__(self, message: str, *, code: str = "refused"):
-        super().__init__(message)
-        self.message = message
-        self.code = code
 
 
 def require_staff(actor: User, centre_id: int) -> None:

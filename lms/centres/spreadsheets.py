@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from django.utils.translation import gettext as _
 
 from lms.core.clean import text_clean
+from lms.core.errors import ServiceError
 
 MAX_UPLOAD_BYTES = 5 * 1024 * 1024
 # An .xlsx is a zip: refuse archives that unpack to far more than a sheet of people.
@@ -27,11 +28,8 @@ _THAI = re.compile(r"[\u0E01-\u0E5B]")
 _INVISIBLE = re.compile(r"[\u200b\u200c\u200d\u2060\ufeff]")
 
 
-class SpreadsheetError(Exception):
-    def __init__(self, message: str, *, code: str):
-        super().__init__(message)
-        self.message = message
-        self.code = code
+class SpreadsheetError(ServiceError):
+    """A file that cannot be read as a table; `message` says why, in the user's language."""
 
 
 @dataclass

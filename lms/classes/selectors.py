@@ -17,6 +17,7 @@ from lms.centres import scoping
 from lms.centres.models import StaffRole
 from lms.core.collation import thai_order
 from lms.learning.models import Enrollment
+from lms.learning.selectors import course_percent
 from lms.users.models import User
 
 from . import scoping as class_scoping
@@ -77,9 +78,11 @@ class RosterRow:
 
     @property
     def percent(self) -> int:
-        if self.enrollment is not None and self.enrollment.completed_at:
-            return 100
-        return round(100 * self.done / self.total) if self.total else 0
+        return course_percent(
+            completed=self.enrollment is not None and self.enrollment.completed_at is not None,
+            done=self.done,
+            total=self.total,
+        )
 
     @property
     def attendance_percent(self) -> int | None:

@@ -1,0 +1,164 @@
+"""Reads for a submitted attempt's review page: each question with the learner's answer and,
+where the quiz's review rules allow, the right answers and feedback."""
+
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+from django.utils.translation import gettext as _
+
+from .layout import shown_answer
+from .models import (
+    CHOICE_KINDS,
+    AttemptAnswer,
+    QuestionKind,
+    QuizAttempt,
+)
+from .normalise import normalise_answer
+from .selectors import questions_for_grading
+
+
+@dataclass
+class ReviewOption:
+    number: int
+    text: str
+    chosen: bool
+    correct: bool | None = None  # None: not revealed
+    feedback: str = ""
+
+
+@dataclass
+class ReviewItem:
+    text: str
+    chosen: str
+    correct_answer: str = ""
+    is_correct: bool | None = None
+
+
+@dataclass
+class ReviewQuestion:
+    position: int
+    kind: str
+    prompt: str
+    image: object
+    image_alt: str
+    points: int
+    revealed: bool
+    answered: bool
+    points_awarded: Decimal | None = None
+    is_correct: bool | None = None
+    options: list[ReviewOption] = field(default_factory=list)
+    items: list[ReviewItem] = field(default_factory=list)
+    text: str = ""
+    value: bool | None = None
+    right_answers: list[str] = field(default_factory=list)
+    feedback: str = ""
+
+    @property
+    def is_partial(self) -> bool:
+        return bool(self.points_awarded) and not self.is_correct
+
+    @property
+    def is_matching(self) -> bool:
+        return self.kind == QuestionKind.MATCHING
+
+    @property
+    def has_options(self) -> bool:
+        return self.kind in CHOICE_KINDS
+
+    @property
+    def is_true_false(self) -> bool:
+        return self.kind == QuestionKind.TRUE_FALSE
+
+
+def _number_text(value) -> str:
+    if value is None:
+        return ""
+    text = f"{Decimal(value).normalize():f}"
+    return text
+
+
+def attempt_review(attempt: QuizAttempt, *, revealed: bool) -> list[ReviewQuestion]:
+    """A submitted attempt, question by question, as the learner saw it.
+
+    Right answers and feedback are filled in only when `revealed`.
+    """
+    if attempt.submitted_at is None:
+        raise ValueError("Only a submitted attempt can be reviewed.")
+    layout = attempt.layout
+    questions = questions_for_grading([entry["q"] for entry in layout])
+    answers = {a.question_id: a for a in AttemptAnswer.objects.filter(attempt=attempt)}
+    review = []
+    for position, entry in enumerate(layout, 1):
+        question = questions.get(entry["q"])
+        if question is None:
+            continue
+        answer = answers.get(question.pk)
+        response = (answer.response if answer else {}) or {}
+        shown = shown_answer(entry, response)
+        item = ReviewQuestion(
+            position=position,
+            kind=entry["k"],
+            prompt=question.prompt,
+            image=question.image,
+            image_alt=question.image_alt,
+            points=question.points,
+            revealed=revealed,
+            answered=bool(response),
+            points_awarded=answer.points if answer and revealed else None,
+            is_correct=answer.is_correct if answer and revealed else None,
+            text=shown.text,
+            value=shown.value,
+        )
+        if entry["k"] in CHOICE_KINDS:
+            choices = {c.pk: c for c in question.choices.all()}
+            shown_ids = [pk for pk in entry.get("c", []) if pk in choices]
+            for number, pk in enumerate(shown_ids, 1):
+                choice = choices[pk]
+                chosen = number in shown.numbers
+                item.options.append(
+                    ReviewOption(
+                        number=number,
+                        text=choice.text,
+                        chosen=chosen,
+                        correct=choice.is_correct if revealed else None,
+                        feedback=choice.feedback if revealed and chosen else "",
+                    )
+                )
+        elif entry["k"] == QuestionKind.MATCHING:
+            pairs = {p.pk: p for p in question.pairs.all()}
+            options = entry.get("a", [])
+            for number, pk in enumerate(entry.get("p", []), 1):
+                pair = pairs.get(pk)
+                if pair is None:
+                    continue
+                chosen_number = shown.items.get(number)
+                chosen_pair = pairs.get(options[chosen_number - 1]) if chosen_number else None
+                chosen_text = chosen_pair.answer if chosen_pair else ""
+                item.items.append(
+                    ReviewItem(
+                        text=pair.prompt,
+                        chosen=chosen_text,
+                        correct_answer=pair.answer if revealed else "",
+                        is_correct=(normalise_answer(chosen_text) == normalise_answer(pair.answer))
+                        if revealed
+                        else None,
+                    )
+                )
+        if revealed:
+            if entry["k"] == QuestionKind.TRUE_FALSE and question.correct_answer_true is not None:
+                item.right_answers = [_("True") if question.correct_answer_true else _("False")]
+            elif entry["k"] == QuestionKind.SHORT_TEXT:
+                item.right_answers = [a.text for a in question.accepted_answers.all()]
+            elif entry["k"] == QuestionKind.NUMERIC and question.numeric_answer is not None:
+                right = _number_text(question.numeric_answer)
+                if question.numeric_tolerance:
+                    right = _("%(number)s (± %(tolerance)s)") % {
+                        "number": right,
+                        "tolerance": _number_text(question.numeric_tolerance),
+                    }
+                item.right_answers = [right]
+            item.feedback = (
+                question.feedback_correct if item.is_correct else question.feedback_incorrect
+            )
+        review.append(item)
+    return review

@@ -432,3 +432,10 @@ def learner_attempt(*, user: User, attempt_id: int) -> QuizAttempt | None:
         .filter(pk=attempt_id, user=user)
         .first()
     )
+
+
+def quiz_course(quiz: Quiz) -> CoursePage:
+    """The course a quiz belongs to (the lesson's course, or the course it is final for)."""
+    if quiz.course_id:
+        return quiz.course
+    return CoursePage.objects.get(pk=quiz.lesson.get_parent().pk)

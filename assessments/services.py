@@ -18,15 +18,14 @@ from django.utils.translation import gettext as _
 
 from wagtail.log_actions import log
 
-from curricula.models import CoursePage, LessonPage
+from curricula.models import LessonPage
 from lms.core.errors import ServiceError
 from lms.learning.models import CompletionSource, Enrollment
-from lms.learning.selectors import active_enrollment
+from lms.learning.selectors import active_enrollment, lesson_is_open
 from lms.learning.services import (
     LearningError,
     enrollment_completion_check,
     lesson_complete,
-    lesson_is_open,
 )
 from lms.users.models import User
 
@@ -44,20 +43,13 @@ from .models import (
     Quiz,
     QuizAttempt,
 )
-from .selectors import questions_for_grading
+from .selectors import questions_for_grading, quiz_course
 
 logger = logging.getLogger(__name__)
 
 
 class AttemptError(ServiceError):
     """A refused quiz action; `message` is shown to the learner as it is."""
-
-
-def quiz_course(quiz: Quiz) -> CoursePage:
-    """The course a quiz belongs to (the lesson's course, or the course it is final for)."""
-    if quiz.course_id:
-        return quiz.course
-    return CoursePage.objects.get(pk=quiz.lesson.get_parent().pk)
 
 
 def quiz_check_takeable(*, user: User, quiz: Quiz, now: datetime | None = None) -> Enrollment:

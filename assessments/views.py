@@ -20,6 +20,7 @@ from .selectors import (
     attempt_progress,
     attempt_sheet,
     learner_attempt,
+    quiz_course,
     quiz_overview,
 )
 from .services import (
@@ -28,7 +29,6 @@ from .services import (
     attempt_close_if_overdue,
     attempt_start,
     attempt_submit,
-    quiz_course,
 )
 
 

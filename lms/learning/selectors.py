@@ -12,7 +12,7 @@ from django.db.models import Count, Q
 from wagtail.models import Page
 
 from curricula.models import CoursePage, LessonPage
-from curricula.selectors import canonical_page, required_lesson_counts
+from curricula.selectors import canonical_page, course_lessons, required_lesson_counts
 from lms.users.models import User
 
 from .models import Enrollment, LessonProgress, LessonState
@@ -308,3 +308,13 @@ def lesson_states_for(*, user: User, lessons: list[LessonPage]) -> dict:
         else LessonState.IN_PROGRESS
         for row in rows
     }
+
+
+def lesson_is_open(*, enrollment: Enrollment, lesson: LessonPage) -> bool:
+    """In a sequential course a lesson opens when every required lesson before it is done."""
+    course = enrollment.course
+    if not course.sequential:
+        return True
+    earlier = course_lessons(course).filter(path__lt=lesson.path, is_optional=False)
+    done = enrollment.progress.filter(completed_at__isnull=False).values("lesson_id")
+    return not earlier.exclude(pk__in=done).exists()

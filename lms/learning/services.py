@@ -17,7 +17,7 @@ from django.utils.translation import gettext as _
 from wagtail.log_actions import log
 
 from curricula.models import CoursePage, LessonPage
-from curricula.selectors import canonical_page, course_lessons
+from curricula.selectors import canonical_page
 from lms.core.errors import ServiceError
 from lms.users.models import User
 
@@ -28,7 +28,7 @@ from .requirements import (
     course_unmet,
     lesson_requirement,
 )
-from .selectors import active_enrollment
+from .selectors import active_enrollment, lesson_is_open
 from .signals import course_completed
 
 logger = logging.getLogger(__name__)
@@ -128,16 +128,6 @@ def _active_enrollment(user: User, course: CoursePage, *, lock: bool = False) ->
     if enrollment is None:
         raise LearningError(_("Enrol in the course first."), code="not_enrolled")
     return enrollment
-
-
-def lesson_is_open(*, enrollment: Enrollment, lesson: LessonPage) -> bool:
-    """In a sequential course a lesson opens when every required lesson before it is done."""
-    course = enrollment.course
-    if not course.sequential:
-        return True
-    earlier = course_lessons(course).filter(path__lt=lesson.path, is_optional=False)
-    done = enrollment.progress.filter(completed_at__isnull=False).values("lesson_id")
-    return not earlier.exclude(pk__in=done).exists()
 
 
 # Visits closer together than this are one visit: reloading a lesson writes nothing.

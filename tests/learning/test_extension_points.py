@@ -9,7 +9,7 @@ import pytest
 
 from assessments.requirements import final_quiz_passed, lessons_with_quiz
 from lms.assignments.requirements import course_assignments_passed, lessons_with_assignment
-from lms.centres.attendance import attendance_unmet
+from lms.classes.attendance import attendance_unmet
 from lms.core.panels import Panel
 from lms.learning.dashboard import DASHBOARD_NOTICES, DASHBOARD_SECTIONS
 from lms.learning.models import Enrollment

@@ -52,6 +52,13 @@
         ? this.form && this.form.querySelector(`[name="${this.parentFieldValue}"]`)
         : null;
       if (this.parentInput) this.parentInput.addEventListener('change', this.onParentChange);
+      // The first autosave of a new page creates it: from then on the slug is asked for
+      // that page, or its own slug would count as taken and the title give "…-2".
+      this.onAutosaved = (event) => {
+        const data = event.detail && event.detail.response;
+        if (data && data.pk && !this.pageValue) this.pageValue = String(data.pk);
+      };
+      if (this.form) this.form.addEventListener('w-autosave:success', this.onAutosaved);
     }
 
     disconnect() {
@@ -59,6 +66,7 @@
       if (this.form) this.form.removeEventListener('submit', this.onSubmit);
       if (this.watchedTitle) this.watchedTitle.removeEventListener('input', this.onTitleInput);
       if (this.parentInput) this.parentInput.removeEventListener('change', this.onParentChange);
+      if (this.form) this.form.removeEventListener('w-autosave:success', this.onAutosaved);
     }
 
     get editedByHand() {

@@ -11,8 +11,9 @@ an autosave.
 
 import time
 
-import pytest
 from wagtail.models import WorkflowState
+
+import pytest
 
 from curricula.models import LessonPage
 from lms.core.slugs import slug_from_text
@@ -44,8 +45,10 @@ def test_add_save_submit_with_autosave_on(demo, browser_page, shots, settings, p
     sent = []  # the form's posts and the slug script's questions, for a failure's message
     page.on(
         "request",
-        lambda r: (r.method == "POST" or "/slug/" in r.url)
-        and sent.append(f"{time.monotonic():.2f} {r.method} {r.url} {r.headers.get('accept')}"),
+        lambda r: (
+            (r.method == "POST" or "/slug/" in r.url)
+            and sent.append(f"{time.monotonic():.2f} {r.method} {r.url} {r.headers.get('accept')}")
+        ),
     )
     admin_log_in(page, base, "demo-trainer")
     page.goto(base + f"/admin/pages/add/curricula/lessonpage/{course.pk}/")

@@ -84,6 +84,10 @@
       if (this.editedByHand) return;
       const title = (event.detail && event.detail.value) || '';
       clearTimeout(this.timer);
+      // Wagtail's title announces itself again on blur, unchanged. Asking again then
+      // raced the first autosave of a new page: created a moment before, the page's own
+      // slug counted as taken and the same title came back as "…-2".
+      if (title === this.followedTitle && this.element.value === this.followed) return;
       this.timer = setTimeout(() => this.ask({ title }, true), this.delayValue);
     }
 

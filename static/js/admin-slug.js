@@ -9,6 +9,10 @@
  * hand it is theirs (the title's focus check then switches the following off), as
  * with Wagtail's own behaviour. A slug typed by hand in Thai is romanised on blur.
  * Without this script the server fills an empty slug the same way.
+ *
+ * The copy-page form uses it too: its title and parent fields have other names
+ * (titleField, parentField), and the original's slug it offers is the script's to
+ * replace as the new title is typed (adopt).
  */
 (() => {
   const stimulus = window.StimulusModule;
@@ -20,15 +24,18 @@
       url: String,
       parent: String,
       page: String,
+      parentField: String,
+      titleField: { type: String, default: 'title' },
       follow: Boolean,
+      adopt: Boolean,
       delay: { type: Number, default: 250 },
     };
 
     connect() {
-      this.followed = '';
-      this.followedTitle = null;
-      this.latest = 0;
       this.form = this.element.form;
+      this.followed = this.adoptValue ? this.element.value.trim() : '';
+      this.followedTitle = this.adoptValue && this.titleInput ? this.titleInput.value : null;
+      this.latest = 0;
       this.onSubmit = this.onSubmit.bind(this);
       if (this.form) this.form.addEventListener('submit', this.onSubmit);
       // Wagtail's title syncs on keyup, which Thai input methods and pasting may not
@@ -37,12 +44,29 @@
       // Like Wagtail's title, only while the page has never been published.
       this.watchedTitle = this.followValue ? this.titleInput : null;
       if (this.watchedTitle) this.watchedTitle.addEventListener('input', this.onTitleInput);
+      // Another parent may hold another page of the same slug: ask again when it changes.
+      this.onParentChange = () => {
+        if (this.titleInput) this.follow({ detail: { value: this.titleInput.value } });
+      };
+      this.parentInput = this.parentFieldValue
+        ? this.form && this.form.querySelector(`[name="${this.parentFieldValue}"]`)
+        : null;
+      if (this.parentInput) this.parentInput.addEventListener('change', this.onParentChange);
+      // The first autosave of a new page creates it: from then on the slug is asked for
+      // that page, or its own slug would count as taken and the title give "…-2".
+      this.onAutosaved = (event) => {
+        const data = event.detail && event.detail.response;
+        if (data && data.pk && !this.pageValue) this.pageValue = String(data.pk);
+      };
+      if (this.form) this.form.addEventListener('w-autosave:success', this.onAutosaved);
     }
 
     disconnect() {
       clearTimeout(this.timer);
       if (this.form) this.form.removeEventListener('submit', this.onSubmit);
       if (this.watchedTitle) this.watchedTitle.removeEventListener('input', this.onTitleInput);
+      if (this.parentInput) this.parentInput.removeEventListener('change', this.onParentChange);
+      if (this.form) this.form.removeEventListener('w-autosave:success', this.onAutosaved);
     }
 
     get editedByHand() {
@@ -60,6 +84,10 @@
       if (this.editedByHand) return;
       const title = (event.detail && event.detail.value) || '';
       clearTimeout(this.timer);
+      // Wagtail's title announces itself again on blur, unchanged. Asking again then
+      // raced the first autosave of a new page: created a moment before, the page's own
+      // slug counted as taken and the same title came back as "…-2".
+      if (title === this.followedTitle && this.element.value === this.followed) return;
       this.timer = setTimeout(() => this.ask({ title }, true), this.delayValue);
     }
 
@@ -71,7 +99,12 @@
     }
 
     get titleInput() {
-      return this.form ? this.form.querySelector('[name="title"]') : null;
+      return this.form ? this.form.querySelector(`[name="${this.titleFieldValue}"]`) : null;
+    }
+
+    get parent() {
+      const chosen = this.parentInput && this.parentInput.value;
+      return chosen || this.parentValue;
     }
 
     async ask(params, following) {
@@ -79,7 +112,7 @@
       const number = this.latest;
       const query = new URLSearchParams({
         ...params,
-        parent: this.parentValue,
+        parent: this.parent,
         page: this.pageValue,
       });
       let slug;

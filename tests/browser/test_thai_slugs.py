@@ -56,7 +56,7 @@ def test_thai_titles_give_readable_unique_slugs(demo, browser_page, shots):
     shots(page, "course-slug-while-typing")
     save_draft(page)
     course = CoursePage.objects.get(title=COURSE)
-    assert course.slug == "thai-widio-sinkha-duai-muethue-run-thadasop-h1"
+    assert course.slug == "thai-widio-sinkha-duai-muethue-run-thotsop-h1"
 
     for number, title in enumerate(LESSONS, start=1):
         page.goto(base + f"/admin/pages/add/curricula/lessonpage/{course.pk}/")
@@ -108,3 +108,63 @@ def test_the_slug_stops_following_once_edited_by_hand(demo, browser_page):
     assert page.locator("#id_slug").input_value() == "light"
     save_draft(page)
     assert LessonPage.objects.child_of(course).get(title="จัดแสง และมุมกล้อง").slug == "light"
+
+
+def test_a_copy_gets_its_slug_from_the_new_thai_title(demo, browser_page, shots):
+    """Page actions → Copy: the new slug follows the new Thai title as it is typed (80 ms a
+    key), stays editable, and a copy saved without touching anything gets a unique slug."""
+    base, result = demo
+    course = result["courses"]["sell-products-online"]
+    lesson = LessonPage.objects.child_of(course).order_by("path").first()
+    page = browser_page(DESKTOP)
+    admin_log_in(page, base, "demo-trainer")
+
+    def open_copy_form():
+        page.goto(base + f"/admin/pages/{course.pk}/")
+        row = page.locator("tr", has=page.locator(f'a[href$="/admin/pages/{lesson.pk}/edit/"]'))
+        row.locator("[data-w-dropdown-target=toggle]").first.click()
+        page.locator(f'a[href*="/admin/pages/{lesson.pk}/copy/"]').first.click()
+        page.wait_for_url(f"**/admin/pages/{lesson.pk}/copy/**")
+
+    open_copy_form()
+    assert page.input_value("#id_new_slug") == lesson.slug
+    title = page.locator("#id_new_title")
+    title.fill("")
+    title.press_sequentially("บทที่ 9 จัดแสงยามเย็น", delay=80)
+    wait = "(slug) => document.querySelector('#id_new_slug').value === slug"
+    page.wait_for_function(wait, arg="bot-thi-9-chat-saeng-yam-yen")
+    shots(page, "copy-slug-follows-the-thai-title")
+    page.get_by_role("button", name="คัดลอกหน้านี้").click()
+    page.locator(".messages .success").first.wait_for()
+    shots(page, "copied")
+    copy = LessonPage.objects.child_of(course).get(title="บทที่ 9 จัดแสงยามเย็น")
+    assert copy.slug == "bot-thi-9-chat-saeng-yam-yen"
+
+    # Edited by hand (in Thai), the slug is the trainer's: romanised, no longer following.
+    open_copy_form()
+    title = page.locator("#id_new_title")
+    title.fill("")
+    title.press_sequentially("บทที่ 10 แสง", delay=80)
+    page.wait_for_function(wait, arg="bot-thi-10-saeng")
+    slug = page.locator("#id_new_slug")
+    slug.fill("")
+    slug.press_sequentially("แสงเย็น", delay=80)
+    title.press("End")  # leaving the slug tidies it
+    title.press_sequentially(" ยามเย็น", delay=80)
+    page.wait_for_function(wait, arg="saeng-yen")
+    page.wait_for_timeout(800)  # longer than the editor waits before asking the server
+    assert page.input_value("#id_new_slug") == "saeng-yen"
+    shots(page, "copy-slug-edited-by-hand")
+    page.get_by_role("button", name="คัดลอกหน้านี้").click()
+    page.locator(".messages .success").first.wait_for()
+    assert LessonPage.objects.child_of(course).get(title="บทที่ 10 แสง ยามเย็น").slug == "saeng-yen"
+
+    # Copied without touching anything: the original's slug, numbered, under the same title.
+    open_copy_form()
+    page.get_by_role("button", name="คัดลอกหน้านี้").click()
+    page.locator(".messages .success").first.wait_for()
+    copies = LessonPage.objects.child_of(course).filter(title=lesson.title).exclude(pk=lesson.pk)
+    assert [c.slug for c in copies] == [f"{lesson.slug}-2"]
+    slugs = list(LessonPage.objects.child_of(course).values_list("slug", flat=True))
+    assert len(slugs) == len(set(slugs))
+    assert all(slug.isascii() and slug_is_good(slug) for slug in slugs)

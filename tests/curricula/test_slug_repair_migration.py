@@ -46,7 +46,7 @@ def test_bad_slugs_are_repaired_and_good_ones_kept(broken):
     migration.repair_page_slugs(apps, None)
     for page in broken:
         page.refresh_from_db()
-    assert course.slug == "thai-widio-sinkha-duai-muethue-run-thadasop-h1"
+    assert course.slug == "thai-widio-sinkha-duai-muethue-run-thotsop-h1"
     assert first.slug == "bot-thi-1-chat-saeng-lae-mum-klong"
     assert second.slug == "chat-saeng-lae-mum-klong"
     assert third.slug == "good-one"

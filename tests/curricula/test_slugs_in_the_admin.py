@@ -141,3 +141,67 @@ def test_a_copy_with_a_junk_slug_is_repaired(client, home, course):
     assert copy.slug == "kan-khai-sinkha-onlai-run-2"
     assert copy.url_path.endswith("/kan-khai-sinkha-onlai-run-2/")
     assert slug_is_good(copy.slug)
+
+
+@pytest.fixture
+def lesson(course):
+    return LessonPageFactory(parent=course, title="บทที่ 1 จัดแสงและมุมกล้อง", slug="light")
+
+
+def copy_form_as_sent(client, page) -> dict:
+    """The copy form's fields as the page offers them, posted without JavaScript."""
+    response = client.get(f"/admin/pages/{page.pk}/copy/")
+    assert response.status_code == 200
+    form = response.context["form"]
+    data = {name: form[name].value() for name in ("new_title", "new_slug", "new_parent_page")}
+    return {name: "" if value is None else value for name, value in data.items()}
+
+
+def test_a_copy_posted_as_it_is_gets_a_unique_slug(client, trainer, lesson):
+    client.force_login(trainer)
+    data = copy_form_as_sent(client, lesson)
+    assert data["new_slug"] == "light"
+    response = client.post(f"/admin/pages/{lesson.pk}/copy/", data)
+    assert response.status_code == 302
+    slugs = sorted(LessonPage.objects.child_of(lesson.get_parent()).values_list("slug", flat=True))
+    assert slugs == ["light", "light-2"]
+
+
+@pytest.mark.parametrize(
+    ("slug", "expected"),
+    [
+        ("light", "bot-thi-2-chat-saeng"),  # the original's, left under a new title
+        ("", "bot-thi-2-chat-saeng"),
+        ("-", "bot-thi-2-chat-saeng"),
+        ("-2", "bot-thi-2-chat-saeng"),
+        ("๒", "bot-thi-2-chat-saeng"),
+        ("แสงธรรมชาติ", "saeng-thammachat"),  # typed by hand in Thai
+        ("my-light", "my-light"),
+    ],
+)
+def test_a_copy_under_a_new_title_gets_a_readable_slug(client, trainer, lesson, slug, expected):
+    client.force_login(trainer)
+    data = {**copy_form_as_sent(client, lesson), "new_title": "บทที่ 2 จัดแสง", "new_slug": slug}
+    response = client.post(f"/admin/pages/{lesson.pk}/copy/", data)
+    assert response.status_code == 302
+    copy = LessonPage.objects.child_of(lesson.get_parent()).get(title="บทที่ 2 จัดแสง")
+    assert copy.slug == expected
+    assert slug_is_good(copy.slug) and copy.url_path.endswith(f"/{expected}/")
+
+
+def test_a_copy_with_a_clashing_slug_typed_by_hand_is_refused_in_thai(client, trainer, lesson):
+    LessonPageFactory(parent=lesson.get_parent(), title="อื่น", slug="taken")
+    client.force_login(trainer)
+    data = {**copy_form_as_sent(client, lesson), "new_title": "บทที่ 2", "new_slug": "taken"}
+    response = client.post(f"/admin/pages/{lesson.pk}/copy/", data, HTTP_ACCEPT_LANGUAGE="th")
+    assert response.status_code == 200
+    assert "ถูกใช้แล้ว" in response.content.decode()
+    assert not LessonPage.objects.filter(title="บทที่ 2").exists()
+
+
+def test_the_copy_form_hands_the_slug_to_the_editor_script(client, trainer, lesson):
+    client.force_login(trainer)
+    html = client.get(f"/admin/pages/{lesson.pk}/copy/").content.decode()
+    assert 'data-controller="lms-slug"' in html
+    assert 'data-lms-slug-title-field-value="new_title"' in html
+    assert "js/admin-slug.js" in html

@@ -30,7 +30,7 @@ from .extensions import (
     LESSON_PAGE_PANELS,
     page_context,
 )
-from .forms import CoursePageForm, CurriculumPageForm
+from .forms import CoursePageForm, CurriculumCopyForm, CurriculumPageForm
 from .routing import route_in_one_query
 
 
@@ -60,6 +60,8 @@ class TreeRulesMixin:
     """Rules every curriculum page follows wherever it is saved, not only in the admin UI."""
 
     base_form_class = CurriculumPageForm
+    # Wagtail's copy view asks the page class for its form: the new slug follows the new title.
+    copy_form_class = CurriculumCopyForm
 
     def full_clean(self, *args, **kwargs):
         # Wagtail fills a missing slug here with Django's slugify, which drops every Thai

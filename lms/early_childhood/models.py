@@ -5,6 +5,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from lms.centres.models import Centre
+from lms.core.thaidate import format_thai_date
 
 
 class EarlyChildhoodSession(models.Model):
@@ -61,8 +62,14 @@ class EarlyChildhoodSession(models.Model):
         ]
 
     def __str__(self) -> str:
-        return f"{self.activity_id} · {self.centre} · {self.date:%Y-%m-%d}"
+        # The admin's history keeps this as the entry's name: the activity's title and the
+        # date as a Thai reader writes it (Buddhist Era), not ids.
+        return session_label(self.activity.title, str(self.centre), self.date)
 
     @property
     def children(self) -> int:
         return self.children_age_3 + self.children_age_4 + self.children_age_5 + self.children_age_6
+
+
+def session_label(activity: str, centre: str, date) -> str:
+    return f"{activity} · {centre} · {format_thai_date(date, short=True)}"

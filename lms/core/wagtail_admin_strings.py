@@ -407,3 +407,18 @@ def _admin_messages() -> None:  # pragma: no cover
     gettext_noop("%(objects)s items selected")
     gettext_noop("All %(objects)s items on this screen selected")
     gettext_noop("All items in listing selected")
+
+
+def _redirects() -> None:  # pragma: no cover
+    """Wagtail's redirects admin, which national admins manage: its Thai is missing or odd."""
+    gettext_noop("Redirects")
+    gettext_noop("redirect")
+    gettext_noop("Add redirect")
+    gettext_noop("Import redirects")
+    gettext_noop("Permanent")
+    gettext_noop("Temporary")
+    gettext_noop("File to import")
+    gettext_noop("Supported formats: %(supported_formats)s.")
+    gettext_noop(
+        "<p>Select a file where redirects are separated into rows and contains the columns representing <code>from</code> and <code>to</code> (they can be named anything).</p> <p>After submitting you will be taken to a confirmation view where you can customize your redirects before import.</p>"
+    )

@@ -413,6 +413,7 @@ def _redirects() -> None:  # pragma: no cover
     """Wagtail's redirects admin, which national admins manage: its Thai is missing or odd."""
     gettext_noop("Redirects")
     gettext_noop("redirect")
+    gettext_noop("redirects")
     gettext_noop("Add redirect")
     gettext_noop("Import redirects")
     gettext_noop("Permanent")

@@ -1,6 +1,7 @@
 // Progress of a background batch (a people import, a bulk issue), without reloading.
 // The root [data-batch-progress] names its JSON in data-status-url (the contract of
-// lms/core/batches.py). Each poll updates the root's <progress> and every element with
+// lms/core/batches.py). Each poll updates the root's <progress> (processed of total, or
+// percent of 100 with data-batch-measure="percent") and every element with
 // data-batch-field="name" (a key of the JSON, or of its "counts"); once the batch is
 // finished the page reloads once to show the full result. Errors back off. Without
 // JavaScript the page refreshes itself (<noscript> meta refresh) instead.
@@ -14,11 +15,14 @@
   var failures = 0;
 
   function show(data) {
-    if (bar) {
+    if (bar && bar.getAttribute("data-batch-measure") === "percent") {
+      bar.max = 100;
+      bar.value = data.percent;
+    } else if (bar) {
       bar.max = data.total || 1;
       bar.value = data.total ? data.processed : data.finished ? 1 : 0;
-      bar.textContent = data.percent + "%";
     }
+    if (bar) bar.textContent = data.percent + "%";
     document.querySelectorAll("[data-batch-field]").forEach(function (node) {
       var key = node.getAttribute("data-batch-field");
       var value = key in data ? data[key] : (data.counts || {})[key];

@@ -12,7 +12,6 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from django.db import transaction
-from django.db.models import Count, Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -23,8 +22,8 @@ from curricula.models import CoursePage
 from curricula.selectors import canonical_page
 from lms.centres.models import Centre
 from lms.centres.scoping import learners_visible_to
+from lms.core.batches import batch_heartbeat, batch_send, batches_sweep
 from lms.core.collation import thai_order
-from lms.core.queue import run_or_queue
 from lms.learning.models import Enrollment
 from lms.learning.requirements import course_unmet
 from lms.learning.services import enrollment_completion_check
@@ -35,7 +34,6 @@ from .models import (
     Certificate,
     CertificateBatch,
     CertificateBatchItem,
-    RenderStatus,
 )
 from .services import (
     CertificateError,
@@ -130,8 +128,7 @@ def certificate_batch_enqueue(*, batch_id: int) -> bool:
     """Send the batch task; never raises (the sweep re-sends an unfinished batch)."""
     from .tasks import run_certificate_batch
 
-    CertificateBatch.objects.filter(pk=batch_id).update(enqueued_at=timezone.now())
-    return run_or_queue(run_certificate_batch, batch_id)
+    return batch_send(CertificateBatch, batch_id, run_certificate_batch)
 
 
 def _skip(item: CertificateBatchItem, code: str, detail: str = "", certificate=None) -> None:
@@ -184,6 +181,9 @@ def certificate_batch_run(*, batch_id: int) -> int:
     )
     if batch is None:
         return 0
+    CertificateBatch.objects.filter(pk=batch_id, started_at__isnull=True).update(
+        started_at=timezone.now()
+    )
     visible = (
         set(
             learners_visible_to(batch.created_by)
@@ -209,6 +209,7 @@ def certificate_batch_run(*, batch_id: int) -> int:
             item.save(
                 update_fields=["outcome", "skip_code", "skip_reason", "certificate", "decided_at"]
             )
+            batch_heartbeat(CertificateBatch, batch.pk)
             decided += 1
     if not batch.items.filter(outcome=BatchItemOutcome.PENDING).exists():
         CertificateBatch.objects.filter(pk=batch.pk, checked_at__isnull=True).update(
@@ -217,14 +218,15 @@ def certificate_batch_run(*, batch_id: int) -> int:
     return decided
 
 
-def certificate_batches_sweep(*, cutoff: dt.datetime) -> int:
-    """Re-send batches still being checked whose task was last sent before `cutoff`."""
-    ids = list(
-        CertificateBatch.objects.filter(checked_at__isnull=True)
-        .filter(Q(enqueued_at__lte=cutoff) | Q(enqueued_at__isnull=True, created_at__lte=cutoff))
-        .values_list("pk", flat=True)[:100]
+def certificate_batches_sweep(*, after: dt.timedelta) -> int:
+    """Re-send batches still being checked whose heartbeat stopped `after` ago."""
+    from .tasks import run_certificate_batch
+
+    return batches_sweep(
+        CertificateBatch.objects.filter(checked_at__isnull=True),
+        after=after,
+        task=run_certificate_batch,
     )
-    return sum(certificate_batch_enqueue(batch_id=pk) for pk in ids)
 
 
 @dataclass
@@ -266,20 +268,7 @@ class BatchProgress:
 
 def certificate_batch_progress(*, batch: CertificateBatch) -> BatchProgress:
     """Counts for the progress bar, in one query whatever the size of the batch."""
-    counts = batch.items.aggregate(
-        decided=Count("pk", filter=~Q(outcome=BatchItemOutcome.PENDING)),
-        issued=Count("pk", filter=Q(outcome=BatchItemOutcome.ISSUED)),
-        skipped=Count("pk", filter=Q(outcome=BatchItemOutcome.SKIPPED)),
-        rendered=Count(
-            "pk",
-            filter=Q(outcome=BatchItemOutcome.ISSUED, certificate__status=RenderStatus.RENDERED),
-        ),
-        failed=Count(
-            "pk",
-            filter=Q(outcome=BatchItemOutcome.ISSUED, certificate__status=RenderStatus.FAILED),
-        ),
-    )
-    return BatchProgress(total=batch.total, **counts)
+    return BatchProgress(total=batch.total, **batch.progress_read().counts)
 
 
 def certificate_batch_skipped(*, batch: CertificateBatch) -> list[dict]:

@@ -428,72 +428,8 @@ class CertificateSequence(models.Model):
         return f"{self.year}: {self.last}"
 
 
-class BatchItemOutcome(models.TextChoices):
-    PENDING = "pending", _("Waiting")
-    ISSUED = "issued", _("Issued")
-    SKIPPED = "skipped", _("Skipped")
+# Bulk issue (a background batch) lives in its own module; imported here so that the
+# app's models are all found in one place.
+from .batch_models import BatchItemOutcome, CertificateBatch, CertificateBatchItem  # noqa: E402
 
-
-class CertificateBatch(models.Model):
-    """Certificates issued to a list of learners at once, with progress."""
-
-    course = models.ForeignKey(
-        "curricula.CoursePage",
-        verbose_name=_("course"),
-        on_delete=models.PROTECT,
-        related_name="certificate_batches",
-    )
-    centre = models.ForeignKey(
-        "centres.Centre",
-        verbose_name=_("centre"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
-    created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name=_("started by"),
-        null=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
-    reason = models.TextField(_("note"), blank=True)
-    created_at = models.DateTimeField(_("started at"), auto_now_add=True)
-    checked_at = models.DateTimeField(_("every learner checked at"), null=True, blank=True)
-    enqueued_at = models.DateTimeField(null=True, blank=True, editable=False)
-    total = models.PositiveIntegerField(_("learners"), default=0)
-
-    class Meta:
-        verbose_name = _("bulk issue")
-        verbose_name_plural = _("bulk issues")
-        ordering = ["-created_at", "-pk"]
-
-    def __str__(self) -> str:
-        return f"{self.course_id} · {self.created_at:%Y-%m-%d %H:%M}"
-
-
-class CertificateBatchItem(models.Model):
-    batch = models.ForeignKey(CertificateBatch, on_delete=models.CASCADE, related_name="items")
-    learner = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+"
-    )
-    outcome = models.CharField(
-        max_length=10, choices=BatchItemOutcome.choices, default=BatchItemOutcome.PENDING
-    )
-    skip_code = models.CharField(max_length=30, blank=True)
-    skip_reason = models.TextField(blank=True)
-    certificate = models.ForeignKey(
-        Certificate, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
-    )
-    decided_at = models.DateTimeField(null=True, blank=True)
-
-    class Meta:
-        verbose_name = _("bulk issue learner")
-        constraints = [
-            models.UniqueConstraint(fields=["batch", "learner"], name="certificates_batch_once"),
-        ]
-        indexes = [models.Index(fields=["batch", "outcome"], name="certificates_batch_outcome")]
-
-    def __str__(self) -> str:
-        return f"{self.batch_id} · {self.learner_id} · {self.outcome}"
+__all__ = ["BatchItemOutcome", "CertificateBatch", "CertificateBatchItem"]

@@ -424,7 +424,7 @@ def certificates_sweep(*, older_than: dt.timedelta = SWEEP_AFTER) -> int:
     sent = sum(certificate_enqueue_render(certificate_id=pk) for pk in ids)
     if ids:
         logger.info("Sweep: %s pending certificates re-enqueued (%s sent)", len(ids), sent)
-    return sent + certificate_batches_sweep(cutoff=cutoff)
+    return sent + certificate_batches_sweep(after=older_than)
 
 
 # --- Delivery -----------------------------------------------------------------------------

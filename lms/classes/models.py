@@ -6,6 +6,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from lms.centres.models import Centre
+from lms.core.batches import Batch, Progress
 
 
 class CohortQuerySet(models.QuerySet):
@@ -196,7 +197,7 @@ class ImportStatus(models.TextChoices):
     CANCELLED = "cancelled", _("Cancelled")
 
 
-class ImportBatch(models.Model):
+class ImportBatch(Batch):
     """One uploaded spreadsheet of people: checked first (dry run), imported on confirmation.
 
     The rows are stored when the file is checked, so the import task works from
@@ -235,10 +236,7 @@ class ImportBatch(models.Model):
     created_count = models.PositiveIntegerField(default=0)
     existing_count = models.PositiveIntegerField(default=0)
     failed_count = models.PositiveIntegerField(default=0)
-    started_at = models.DateTimeField(null=True, blank=True)
-    # Moved on each confirmed step; an import whose heartbeat stops is queued again.
-    heartbeat_at = models.DateTimeField(null=True, blank=True)
-    finished_at = models.DateTimeField(null=True, blank=True)
+    # started_at, heartbeat_at, enqueued_at, finished_at: see lms.core.batches.Batch.
     # Initial passwords are kept for the report only until this time, then erased.
     passwords_purged_at = models.DateTimeField(null=True, blank=True)
     failure = models.TextField(blank=True)
@@ -258,14 +256,23 @@ class ImportBatch(models.Model):
         return self.valid_rows
 
     @property
-    def percent(self) -> int:
-        if not self.valid_rows:
-            return 100 if self.status == ImportStatus.DONE else 0
-        return min(100, round(100 * self.processed_rows / self.valid_rows))
+    def is_running(self) -> bool:
+        return self.status in (ImportStatus.QUEUED, ImportStatus.RUNNING)
 
-    @property
-    def is_finished(self) -> bool:
-        return self.status in (ImportStatus.DONE, ImportStatus.FAILED, ImportStatus.CANCELLED)
+    def progress_read(self) -> Progress:
+        return Progress(
+            status=self.status,
+            status_label=self.get_status_display(),
+            processed=self.processed_rows,
+            total=self.valid_rows,
+            finished=self.status
+            in (ImportStatus.DONE, ImportStatus.FAILED, ImportStatus.CANCELLED),
+            counts={
+                "created": self.created_count,
+                "existing": self.existing_count,
+                "failed": self.failed_count,
+            },
+        )
 
 
 class ImportRowOutcome(models.TextChoices):

@@ -26,6 +26,7 @@ from lms.centres.models import Centre
 from lms.centres.passwords import initial_password_hash, temporary_password_generate
 from lms.centres.services import CentreError
 from lms.centres.spreadsheets import SpreadsheetError, map_headers, table_read
+from lms.core.batches import batch_heartbeat
 from lms.users.models import User
 
 from .models import (
@@ -275,7 +276,9 @@ def import_run(*, batch_id: int) -> ImportBatch | None:
                 break
             for row in rows:
                 _import_row(batch, row)
-            ImportBatch.objects.filter(pk=batch_id).update(
+            batch_heartbeat(
+                ImportBatch,
+                batch_id,
                 processed_rows=F("processed_rows") + len(rows),
                 created_count=F("created_count")
                 + sum(r.outcome == ImportRowOutcome.CREATED for r in rows),
@@ -283,7 +286,6 @@ def import_run(*, batch_id: int) -> ImportBatch | None:
                 + sum(r.outcome == ImportRowOutcome.LINKED for r in rows),
                 failed_count=F("failed_count")
                 + sum(r.outcome == ImportRowOutcome.FAILED for r in rows),
-                heartbeat_at=timezone.now(),
             )
     with transaction.atomic():
         ImportBatch.objects.filter(pk=batch_id, status=ImportStatus.RUNNING).update(

@@ -3,9 +3,9 @@
 import datetime as dt
 import logging
 
-from django.utils import timezone
-
 from celery import shared_task
+
+from lms.core.batches import batch_send, batches_sweep
 
 from .models import ImportBatch, ImportStatus
 from .people_import import import_passwords_purge, import_run
@@ -27,30 +27,17 @@ def import_batch_run_task(self, batch_id: int) -> None:
 
 def import_batch_enqueue(*, batch_id: int) -> bool:
     """Queue the import; when the broker is down, the periodic sweep queues it later."""
-    try:
-        if import_batch_run_task.app.conf.task_always_eager:
-            # No broker configured: run here and now. (Eager apply_async would still
-            # borrow a broker connection from the pool.)
-            import_batch_run_task.apply(args=[batch_id])
-        else:
-            import_batch_run_task.apply_async(args=[batch_id])
-    except Exception:  # the broker's many connection errors
-        logger.warning("Could not queue import %s; the sweep will retry", batch_id, exc_info=True)
-        return False
-    return True
+    return batch_send(ImportBatch, batch_id, import_batch_run_task)
 
 
 @shared_task
 def import_batches_sweep_task() -> int:
     """Re-queue imports that were confirmed but never started, or stopped half-way."""
-    stuck = ImportBatch.objects.filter(
-        status__in=[ImportStatus.QUEUED, ImportStatus.RUNNING],
-        heartbeat_at__lt=timezone.now() - STUCK_AFTER,
+    return batches_sweep(
+        ImportBatch.objects.filter(status__in=[ImportStatus.QUEUED, ImportStatus.RUNNING]),
+        after=STUCK_AFTER,
+        task=import_batch_run_task,
     )
-    count = 0
-    for batch_id in stuck.values_list("pk", flat=True):
-        count += import_batch_enqueue(batch_id=batch_id)
-    return count
 
 
 @shared_task

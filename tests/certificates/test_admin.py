@@ -158,7 +158,8 @@ def test_bulk_issue_pages_and_progress_json(
     batch_url = response["Location"]
     with django_assert_max_num_queries(12):
         progress = client.get(f"{batch_url}progress/").json()
-    assert progress["done"] is True and progress["issued"] == 1 and progress["skipped"] == 1
+    assert progress["finished"] is True
+    assert progress["counts"]["issued"] == 1 and progress["counts"]["skipped"] == 1
     client.force_login(far_admin)
     assert client.get(batch_url).status_code == 404
     assert client.get(f"{batch_url}progress/").status_code == 404

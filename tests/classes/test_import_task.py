@@ -61,7 +61,7 @@ def test_sample_file_end_to_end(world, login, django_capture_on_commit_callbacks
     assert (batch.created_count, batch.existing_count, batch.failed_count) == (22, 0, 0)
 
     status = client.get(reverse("centres:import_status", args=[batch.pk])).json()
-    assert status["finished"] and status["percent"] == 100 and status["created"] == 22
+    assert status["finished"] and status["percent"] == 100 and status["counts"]["created"] == 22
 
     members = world.cohort_a.memberships.exclude(user=world.learner_a)
     assert members.count() == 22

@@ -21,7 +21,7 @@ from ..import_sheets import (
     import_template_csv,
     import_template_xlsx,
 )
-from ..models import ImportRowOutcome, ImportStatus
+from ..models import ImportRowOutcome
 from ..people_import import (
     MAX_ROWS,
     TEMPLATE_HEADINGS,
@@ -138,7 +138,7 @@ def import_detail(request: HttpRequest, pk: int) -> HttpResponse:
             ("all", _("All rows")),
         ],
         "status_url": reverse("centres:import_status", args=[batch.pk]),
-        "running": batch.status in (ImportStatus.QUEUED, ImportStatus.RUNNING),
+        "running": batch.is_running,
     }
     return render(request, "classes/import_detail.html", context, status=status)
 
@@ -147,19 +147,7 @@ def import_detail(request: HttpRequest, pk: int) -> HttpResponse:
 def import_status(request: HttpRequest, pk: int) -> JsonResponse:
     """Progress for the page's script (the page also refreshes itself without JavaScript)."""
     batch = _batch(request, pk)
-    return JsonResponse(
-        {
-            "status": batch.status,
-            "status_label": batch.get_status_display(),
-            "total": batch.valid_rows,
-            "processed": batch.processed_rows,
-            "percent": batch.percent,
-            "created": batch.created_count,
-            "existing": batch.existing_count,
-            "failed": batch.failed_count,
-            "finished": batch.is_finished,
-        }
-    )
+    return JsonResponse(batch.progress())
 
 
 @centre_admin_required

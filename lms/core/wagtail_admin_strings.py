@@ -423,3 +423,19 @@ def _redirects() -> None:  # pragma: no cover
     gettext_noop(
         "<p>Select a file where redirects are separated into rows and contains the columns representing <code>from</code> and <code>to</code> (they can be named anything).</p> <p>After submitting you will be taken to a confirmation view where you can customize your redirects before import.</p>"
     )
+    gettext_noop("Wagtail redirects")
+    gettext_noop("A redirect with this path already exists.")
+    gettext_noop("redirect from")
+    gettext_noop("redirect to a page")
+    gettext_noop("redirect to any URL")
+    gettext_noop("temporary")
+    gettext_noop("Delete redirect %(title)s")
+    gettext_noop("Are you sure you want to delete this redirect?")
+    gettext_noop(
+        'No redirects have been created. Why not <a href="%(wagtailredirects_add_redirect_url)s">add one</a>?'
+    )
+    gettext_noop("Redirect '%(redirect_title)s' updated.")
+    gettext_noop("Redirect '%(redirect_title)s' deleted.")
+    gettext_noop("The redirect could not be created due to errors.")
+    gettext_noop("Redirect '%(redirect_title)s' added.")
+    gettext_noop("Search redirects")

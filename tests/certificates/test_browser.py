@@ -6,6 +6,7 @@ from pathlib import Path
 from django.db import connections
 
 import pytest
+from playwright.sync_api import expect
 
 from lms.certificates.batches import certificate_batch_run
 from lms.certificates.models import CertificateBatch, CertificateBatchItem
@@ -72,8 +73,8 @@ def test_learner_downloads_and_checks_their_certificate(page, learner, complete_
     assert Path(download.path()).read_bytes().startswith(b"%PDF")
 
     page.get_by_role("link", name="หน้าตรวจสอบ").click()
-    assert page.get_by_role("heading", name="เกียรติบัตรนี้ใช้ได้").is_visible()
-    assert page.get_by_text("นางสาวมาลี ศรีสุข").is_visible()
+    expect(page.get_by_role("heading", name="เกียรติบัตรนี้ใช้ได้")).to_be_visible()
+    expect(page.get_by_text("นางสาวมาลี ศรีสุข")).to_be_visible()
     # Nothing is wider than the phone.
     assert page.evaluate("document.documentElement.scrollWidth") <= 360
     page.screenshot(path=ARTIFACTS / "certificates-verify-360.png", full_page=True)
@@ -83,7 +84,7 @@ def test_learner_downloads_and_checks_their_certificate(page, learner, complete_
     page.goto(f"{page.base_url}/certificates/verify/")
     page.fill("input[name=code]", code.replace("-", " ").lower())
     page.get_by_role("button", name="ตรวจสอบ", exact=True).click()
-    assert page.get_by_role("heading", name="เกียรติบัตรนี้ใช้ได้").is_visible()
+    expect(page.get_by_role("heading", name="เกียรติบัตรนี้ใช้ได้")).to_be_visible()
 
 
 def test_bulk_issue_progress_bar_moves_while_the_batch_runs(page, course, centre, centre_admin):

@@ -149,14 +149,17 @@ def attempt_review(attempt: QuizAttempt, *, revealed: bool) -> list[ReviewQuesti
                 item.right_answers = [_("True") if question.correct_answer_true else _("False")]
             elif entry["k"] == QuestionKind.SHORT_TEXT:
                 item.right_answers = [a.text for a in question.accepted_answers.all()]
-            elif entry["k"] == QuestionKind.NUMERIC and question.numeric_answer is not None:
-                right = _number_text(question.numeric_answer)
-                if question.numeric_tolerance:
-                    right = _("%(number)s (± %(tolerance)s)") % {
-                        "number": right,
-                        "tolerance": _number_text(question.numeric_tolerance),
-                    }
-                item.right_answers = [right]
+            elif entry["k"] == QuestionKind.NUMERIC:
+                for number in question.numeric_answers.all():
+                    if number.value is None or number.weight <= 0:
+                        continue
+                    right = _number_text(number.value)
+                    if number.tolerance:
+                        right = _("%(number)s (± %(tolerance)s)") % {
+                            "number": right,
+                            "tolerance": _number_text(number.tolerance),
+                        }
+                    item.right_answers.append(right)
             item.feedback = (
                 question.feedback_correct if item.is_correct else question.feedback_incorrect
             )

@@ -1,6 +1,7 @@
 """Forms: the learner's answer post, the admin question and quiz forms, the GIFT upload."""
 
 import re
+from decimal import Decimal
 
 from django import forms
 from django.core.exceptions import ValidationError
@@ -75,18 +76,22 @@ class QuestionAdminForm(WagtailAdminModelForm):
         draft = QuestionDraft(
             kind=kind,
             choices=[
-                (row.get("text") or "", bool(row.get("is_correct")))
+                (row.get("text") or "", bool(row.get("is_correct")), row.get("weight"))
                 for row in _live_forms(self.formsets["choices"])
             ],
             accepted_answers=[
-                row.get("text") or "" for row in _live_forms(self.formsets["accepted_answers"])
+                (row.get("text") or "", row.get("weight") or Decimal(0))
+                for row in _live_forms(self.formsets["accepted_answers"])
+            ],
+            numbers=[
+                (row.get("value"), row.get("weight") or Decimal(0))
+                for row in _live_forms(self.formsets["numeric_answers"])
             ],
             pairs=[
                 (row.get("prompt") or "", row.get("answer") or "")
                 for row in _live_forms(self.formsets["pairs"])
             ],
             correct_answer_true=cleaned.get("correct_answer_true"),
-            numeric_answer=cleaned.get("numeric_answer"),
         )
         for field_name, message in question_problems(draft).items():
             if field_name in self.fields:

@@ -466,11 +466,13 @@ def gift_parse(text: str) -> GiftReport:
             problems = question_problems(
                 QuestionDraft(
                     kind=question.kind,
-                    choices=[(c.text, c.is_correct) for c in question.choices],
-                    accepted_answers=question.accepted_answers,
+                    choices=[(c.text, c.is_correct, None) for c in question.choices],
+                    accepted_answers=[(t, Decimal(100)) for t in question.accepted_answers],
+                    numbers=[(question.numeric_answer, Decimal(100))]
+                    if question.kind == QuestionKind.NUMERIC
+                    else [],
                     pairs=question.pairs,
                     correct_answer_true=question.correct_answer_true,
-                    numeric_answer=question.numeric_answer,
                 )
             )
             if problems:

@@ -38,9 +38,9 @@ from .models import (
 
 
 def questions_for_grading(ids: list[int]) -> dict[int, Question]:
-    """Questions with everything grading needs, in four queries for any number of them."""
+    """Questions with everything grading needs, in five queries for any number of them."""
     questions = Question.objects.filter(pk__in=ids).prefetch_related(
-        "choices", "accepted_answers", "pairs"
+        "choices", "accepted_answers", "numeric_answers", "pairs"
     )
     return {q.pk: q for q in questions}
 

@@ -30,7 +30,7 @@ from lms.learning.services import (
 from lms.users.models import User
 
 from .gift import GiftReport, gift_parse
-from .grading import grade_response, percent_of, response_key
+from .grading import grade_response, max_points, percent_of, response_key
 from .layout import AnswerInvalid, RawAnswer, build_layout, response_from_raw
 from .models import (
     AcceptedAnswer,
@@ -38,6 +38,7 @@ from .models import (
     Choice,
     CloseReason,
     MatchingPair,
+    NumericAnswer,
     Question,
     QuestionBank,
     Quiz,
@@ -281,35 +282,31 @@ def attempts_close_overdue(*, now: datetime | None = None, limit: int = 500) -> 
 
 
 def _grade_and_close(attempt: QuizAttempt, *, at: datetime, reason: str, user: User) -> None:
-    """Grade every answer of a locked, open attempt and close it. Inside a transaction."""
+    """Grade every answer of a locked, open attempt and close it. Inside a transaction.
+
+    Essays wait for a trainer: their points stay empty, and so do the attempt's
+    score, percent and result until the last essay is graded (`essay_grade`).
+    """
     questions = questions_for_grading([entry["q"] for entry in attempt.layout])
     rows = list(AttemptAnswer.objects.filter(attempt=attempt))
     kinds = {entry["q"]: entry["k"] for entry in attempt.layout}
-    score = max_score = Decimal(0)
+    waiting = 0
     for row in rows:
         question = questions.get(row.question_id)
         if question is None:
             continue
-        max_score += question.points
         response = row.response if question.kind == kinds.get(row.question_id) else {}
         grade = grade_response(question, response)
+        if grade is None:
+            waiting += 1
+            continue
         row.points = grade.points
         row.is_correct = grade.is_correct
-        score += grade.points
     AttemptAnswer.objects.bulk_update(rows, ["points", "is_correct"])
     attempt.submitted_at = at
     attempt.close_reason = reason
-    attempt.score = score
-    attempt.max_score = max_score
-    attempt.percent = percent_of(score, max_score)
-    attempt.passed = attempt.percent >= attempt.quiz.pass_mark_percent
     updated = QuizAttempt.objects.filter(pk=attempt.pk, submitted_at__isnull=True).update(
-        submitted_at=attempt.submitted_at,
-        close_reason=attempt.close_reason,
-        score=attempt.score,
-        max_score=attempt.max_score,
-        percent=attempt.percent,
-        passed=attempt.passed,
+        submitted_at=attempt.submitted_at, close_reason=attempt.close_reason
     )
     if not updated:  # cannot happen under the row lock; never grade twice regardless
         raise AttemptError(_("This attempt has already been submitted."), code="submitted")
@@ -318,10 +315,46 @@ def _grade_and_close(attempt: QuizAttempt, *, at: datetime, reason: str, user: U
         if reason == CloseReason.TIME_UP
         else "assessments.attempt.submit"
     )
+    log(instance=attempt, action=action, user=user, data={"awaiting_grades": waiting})
+    if not waiting:
+        attempt_finalise(attempt, rows=rows, questions=questions, at=at)
+
+
+def attempt_finalise(
+    attempt: QuizAttempt,
+    *,
+    rows: list[AttemptAnswer],
+    questions: dict[int, Question],
+    at: datetime,
+) -> None:
+    """Add up a submitted attempt whose every answer has its points, and record a pass.
+
+    Inside the transaction that holds the attempt's row lock. A total below zero
+    (negative marks on single-choice questions) counts as zero, as Moodle's quiz does.
+    """
+    score = max_score = Decimal(0)
+    for row in rows:
+        question = questions.get(row.question_id)
+        if question is None:
+            continue
+        max_score += max_points(question)
+        score += row.points or Decimal(0)
+    attempt.score = max(score, Decimal(0))
+    attempt.max_score = max_score
+    attempt.percent = percent_of(attempt.score, max_score)
+    attempt.passed = attempt.percent >= attempt.quiz.pass_mark_percent
+    attempt.graded_at = at
+    QuizAttempt.objects.filter(pk=attempt.pk).update(
+        score=attempt.score,
+        max_score=attempt.max_score,
+        percent=attempt.percent,
+        passed=attempt.passed,
+        graded_at=attempt.graded_at,
+    )
     log(
         instance=attempt,
-        action=action,
-        user=user,
+        action="assessments.attempt.graded",
+        user=attempt.user,
         data={
             "score": str(attempt.score),
             "percent": str(attempt.percent),
@@ -400,8 +433,6 @@ def gift_import(
                 prompt=parsed.prompt_html,
                 scoring=parsed.scoring,
                 correct_answer_true=parsed.correct_answer_true,
-                numeric_answer=parsed.numeric_answer,
-                numeric_tolerance=parsed.numeric_tolerance,
                 feedback_correct=parsed.feedback_correct,
                 feedback_incorrect=parsed.feedback_incorrect,
             )
@@ -411,6 +442,10 @@ def gift_import(
             ]
             question.accepted_answers = [AcceptedAnswer(text=t) for t in parsed.accepted_answers]
             question.pairs = [MatchingPair(prompt=p, answer=a) for p, a in parsed.pairs]
+            if parsed.numeric_answer is not None:
+                question.numeric_answers = [
+                    NumericAnswer(value=parsed.numeric_answer, tolerance=parsed.numeric_tolerance)
+                ]
             question.save()
             result.imported.append(question)
         result.bank = bank

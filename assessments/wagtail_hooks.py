@@ -51,9 +51,10 @@ class QuestionBankViewSet(SnippetViewSet):
     model = QuestionBank
     icon = "folder-open-1"
     menu_label = gettext_lazy("Question banks")
-    list_display = ["name", "created_at"]
+    list_display = ["name", "parent", "created_at"]
+    list_filter = ["parent"]
     search_fields = ["name", "description"]
-    panels = [FieldPanel("name"), FieldPanel("description")]
+    panels = [FieldPanel("name"), FieldPanel("parent"), FieldPanel("description")]
 
 
 class QuestionChooserColumns:
@@ -120,20 +121,18 @@ class QuestionViewSet(SnippetViewSet):
                         "accepted_answers",
                         heading=gettext_lazy("Accepted answers (short text)"),
                     ),
-                    MultiFieldPanel(
-                        [
-                            FieldRowPanel(
-                                [FieldPanel("numeric_answer"), FieldPanel("numeric_tolerance")]
-                            )
-                        ],
-                        heading=gettext_lazy("Number"),
-                    ),
+                    InlinePanel("numeric_answers", heading=gettext_lazy("Numbers")),
                     InlinePanel("pairs", heading=gettext_lazy("Matching pairs")),
+                    FieldPanel("grader_info", heading=gettext_lazy("Essay")),
                 ],
                 heading=gettext_lazy("Question"),
             ),
             ObjectList(
-                [FieldPanel("feedback_correct"), FieldPanel("feedback_incorrect")],
+                [
+                    FieldPanel("feedback_correct"),
+                    FieldPanel("feedback_incorrect"),
+                    FieldPanel("general_feedback"),
+                ],
                 heading=gettext_lazy("Feedback"),
             ),
             ObjectList(
@@ -246,6 +245,16 @@ def register_assessment_actions(actions):
         "assessments.attempt.time_up",
         gettext_lazy("Attempt timed out"),
         gettext_lazy("A quiz attempt was graded when its time ran out"),
+    )
+    actions.register_action(
+        "assessments.attempt.graded",
+        gettext_lazy("Attempt graded"),
+        gettext_lazy("A quiz attempt's result was worked out"),
+    )
+    actions.register_action(
+        "assessments.essay.grade",
+        gettext_lazy("Grade essay"),
+        gettext_lazy("Graded an essay answer"),
     )
     actions.register_action(
         "assessments.questions.import",

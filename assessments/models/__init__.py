@@ -1,11 +1,14 @@
 from .attempts import AttemptAnswer, CloseReason, QuizAttempt
 from .questions import (
     CHOICE_KINDS,
+    MANUAL_KINDS,
     PROMPT_FEATURES,
+    UNANSWERED_KINDS,
     AcceptedAnswer,
     Choice,
     MatchingPair,
     MultipleScoring,
+    NumericAnswer,
     Question,
     QuestionBank,
     QuestionKind,
@@ -15,7 +18,9 @@ from .quizzes import GradingMethod, Quiz, QuizDraw, QuizQuestion, RevealAnswers
 
 __all__ = [
     "CHOICE_KINDS",
+    "MANUAL_KINDS",
     "PROMPT_FEATURES",
+    "UNANSWERED_KINDS",
     "AcceptedAnswer",
     "AttemptAnswer",
     "Choice",
@@ -23,6 +28,7 @@ __all__ = [
     "GradingMethod",
     "MatchingPair",
     "MultipleScoring",
+    "NumericAnswer",
     "Question",
     "QuestionBank",
     "QuestionKind",

@@ -26,6 +26,9 @@ class QuizAttemptQuerySet(models.QuerySet):
     def submitted(self):
         return self.filter(submitted_at__isnull=False)
 
+    def awaiting_grading(self):
+        return self.filter(submitted_at__isnull=False, graded_at__isnull=True)
+
 
 class QuizAttempt(models.Model):
     quiz = models.ForeignKey(Quiz, on_delete=models.PROTECT, related_name="attempts")
@@ -50,6 +53,9 @@ class QuizAttempt(models.Model):
         _("score (%)"), max_digits=5, decimal_places=2, null=True, blank=True
     )
     passed = models.BooleanField(_("passed"), null=True, blank=True)
+    # When the result became final: at submission, or when a trainer graded the last essay.
+    # Submitted but not graded yet: score, percent and passed wait (None).
+    graded_at = models.DateTimeField(_("graded"), null=True, blank=True)
 
     objects = QuizAttemptQuerySet.as_manager()
 
@@ -92,6 +98,10 @@ class QuizAttempt(models.Model):
     def question_count(self) -> int:
         return len(self.layout)
 
+    @property
+    def awaits_grading(self) -> bool:
+        return self.submitted_at is not None and self.graded_at is None
+
 
 class AttemptAnswer(models.Model):
     attempt = models.ForeignKey(QuizAttempt, on_delete=models.CASCADE, related_name="answers")
@@ -105,6 +115,17 @@ class AttemptAnswer(models.Model):
     points = models.DecimalField(_("points"), max_digits=7, decimal_places=2, null=True, blank=True)
     is_correct = models.BooleanField(_("right"), null=True, blank=True)
     updated_at = models.DateTimeField(_("saved"), null=True, blank=True)
+    # Essays: the trainer who graded the answer, when, and what they wrote to the learner.
+    graded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("graded by"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    graded_at = models.DateTimeField(_("graded"), null=True, blank=True)
+    grader_comment = models.TextField(_("comment from the grader"), blank=True)
 
     class Meta:
         verbose_name = _("answer")
@@ -116,6 +137,12 @@ class AttemptAnswer(models.Model):
         ]
         indexes = [
             models.Index(fields=["question", "is_correct"], name="assessments_ans_q_correct"),
+            # The essay grading queue: answers a trainer has still to grade.
+            models.Index(
+                fields=["attempt"],
+                condition=Q(graded_at__isnull=True, points__isnull=True),
+                name="assessments_ans_ungraded",
+            ),
         ]
 
     def __str__(self) -> str:

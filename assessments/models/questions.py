@@ -31,9 +31,31 @@ class QuestionKind(models.TextChoices):
     SHORT_TEXT = "short_text", _("Short text answer")
     NUMERIC = "numeric", _("Number")
     MATCHING = "matching", _("Matching pairs")
+    ESSAY = "essay", _("Essay (graded by a trainer)")
+    DESCRIPTION = "description", _("Description (no answer)")
 
 
 CHOICE_KINDS = (QuestionKind.SINGLE, QuestionKind.MULTIPLE)
+# Graded by a person, after the attempt is submitted.
+MANUAL_KINDS = (QuestionKind.ESSAY,)
+# Shown between questions; no answer, no points.
+UNANSWERED_KINDS = (QuestionKind.DESCRIPTION,)
+WEIGHT_VALIDATORS = [MinValueValidator(-100), MaxValueValidator(100)]
+POSITIVE_WEIGHT_VALIDATORS = [MinValueValidator(0), MaxValueValidator(100)]
+
+
+def weight_field(*, default=None, positive=False, help_text=""):
+    """A share of the question's marks in percent, as Moodle's answer "grade" (-100…100)."""
+    return models.DecimalField(
+        _("mark (%)"),
+        max_digits=8,
+        decimal_places=5,
+        null=default is None,
+        blank=default is None,
+        default=default,
+        validators=POSITIVE_WEIGHT_VALIDATORS if positive else WEIGHT_VALIDATORS,
+        help_text=help_text,
+    )
 
 
 class MultipleScoring(models.TextChoices):
@@ -44,7 +66,16 @@ class MultipleScoring(models.TextChoices):
 class QuestionBank(models.Model):
     """A shared pool of questions that quizzes can draw from at random."""
 
-    name = models.CharField(_("name"), max_length=200, unique=True)
+    name = models.CharField(_("name"), max_length=200)
+    parent = models.ForeignKey(
+        "self",
+        verbose_name=_("inside bank"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="children",
+        help_text=_("Leave empty for a top-level bank. Moodle's categories become nested banks."),
+    )
     description = models.TextField(_("description"), blank=True)
     created_at = models.DateTimeField(_("created at"), auto_now_add=True)
 
@@ -52,9 +83,28 @@ class QuestionBank(models.Model):
         ordering = ["name"]
         verbose_name = _("question bank")
         verbose_name_plural = _("question banks")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["name"],
+                condition=models.Q(parent__isnull=True),
+                name="assessments_bank_top_name_unique",
+            ),
+            models.UniqueConstraint(
+                fields=["parent", "name"], name="assessments_bank_child_name_unique"
+            ),
+        ]
 
     def __str__(self) -> str:
         return self.name
+
+    def path_names(self) -> list[str]:
+        """Names from the top-level bank down to this one (one query per level)."""
+        names, bank, seen = [], self, set()
+        while bank is not None and bank.pk not in seen:
+            seen.add(bank.pk)
+            names.append(bank.name)
+            bank = bank.parent
+        return names[::-1]
 
 
 class QuestionTag(ItemBase):
@@ -121,19 +171,22 @@ class Question(index.Indexed, ClusterableModel):
         blank=True,
         help_text=_("For true-or-false questions."),
     )
-    numeric_answer = models.DecimalField(
-        _("right number"), max_digits=15, decimal_places=4, null=True, blank=True
-    )
-    numeric_tolerance = models.DecimalField(
-        _("accepted difference"),
-        max_digits=15,
-        decimal_places=4,
-        default=0,
-        validators=[MinValueValidator(0)],
-        help_text=_("Answers this far from the right number still count as right."),
-    )
     feedback_correct = models.TextField(_("feedback for a right answer"), blank=True)
     feedback_incorrect = models.TextField(_("feedback for a wrong answer"), blank=True)
+    general_feedback = RichTextField(
+        _("general feedback"),
+        features=PROMPT_FEATURES,
+        blank=True,
+        help_text=_(
+            "Shown with the answers after the attempt, whatever the learner answered "
+            "(when the quiz's rules show answers)."
+        ),
+    )
+    grader_info = models.TextField(
+        _("notes for the grader"),
+        blank=True,
+        help_text=_("Essays: what a good answer contains. Only trainers who grade see it."),
+    )
     tags = ClusterTaggableManager(
         through=QuestionTag, blank=True, verbose_name=_("skill tags"), help_text=None
     )
@@ -158,6 +211,14 @@ class Question(index.Indexed, ClusterableModel):
         return self.title or self.prompt_excerpt
 
     @property
+    def is_manual(self) -> bool:
+        return self.kind in MANUAL_KINDS
+
+    @property
+    def is_description(self) -> bool:
+        return self.kind in UNANSWERED_KINDS
+
+    @property
     def prompt_excerpt(self) -> str:
         return Truncator(strip_tags(self.prompt or "").strip()).chars(80) or "—"
 
@@ -166,6 +227,12 @@ class Choice(Orderable):
     question = ParentalKey(Question, related_name="choices", on_delete=models.CASCADE)
     text = models.CharField(_("choice"), max_length=500)
     is_correct = models.BooleanField(_("right answer"), default=False)
+    weight = weight_field(
+        help_text=_(
+            "Optional, as in Moodle: the share of the marks this choice earns (100, 50, 0) or "
+            "takes away (-50). Leave empty to use “right answer”."
+        )
+    )
     feedback = models.CharField(_("feedback when chosen"), max_length=500, blank=True)
 
     class Meta(Orderable.Meta):
@@ -175,14 +242,25 @@ class Choice(Orderable):
     def __str__(self) -> str:
         return self.text
 
+    def save(self, *args, **kwargs):
+        # A weighted choice is right when it earns marks: one truth for lists and reports.
+        if self.weight is not None:
+            self.is_correct = self.weight > 0
+        super().save(*args, **kwargs)
+
 
 class AcceptedAnswer(Orderable):
     question = ParentalKey(Question, related_name="accepted_answers", on_delete=models.CASCADE)
     text = models.CharField(
         _("accepted answer"),
         max_length=200,
-        help_text=_("Matched ignoring case, spaces, Thai or Arabic digits and Thai typing order."),
+        help_text=_(
+            "Matched ignoring case, spaces, Thai or Arabic digits and Thai typing order. "
+            "* stands for any text; * alone accepts every other answer."
+        ),
     )
+    weight = weight_field(default=100, positive=True)
+    feedback = models.CharField(_("feedback for this answer"), max_length=500, blank=True)
 
     class Meta(Orderable.Meta):
         verbose_name = _("accepted answer")
@@ -190,6 +268,39 @@ class AcceptedAnswer(Orderable):
 
     def __str__(self) -> str:
         return self.text
+
+
+class NumericAnswer(Orderable):
+    """A number that earns marks, within a tolerance; the first one that matches counts."""
+
+    question = ParentalKey(Question, related_name="numeric_answers", on_delete=models.CASCADE)
+    value = models.DecimalField(
+        _("number"),
+        max_digits=15,
+        decimal_places=4,
+        null=True,
+        blank=True,
+        help_text=_("Leave empty to match every other number (for feedback on wrong answers)."),
+    )
+    tolerance = models.DecimalField(
+        _("accepted difference"),
+        max_digits=15,
+        decimal_places=4,
+        default=0,
+        validators=[MinValueValidator(0)],
+        help_text=_("Answers this far from the number still match."),
+    )
+    weight = weight_field(default=100, positive=True)
+    feedback = models.CharField(_("feedback for this answer"), max_length=500, blank=True)
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("number answer")
+        verbose_name_plural = _("number answers")
+
+    def __str__(self) -> str:
+        if self.value is None:
+            return "*"
+        return f"{self.value.normalize():f} ± {self.tolerance.normalize():f}"
 
 
 class MatchingPair(Orderable):

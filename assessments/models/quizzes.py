@@ -114,7 +114,10 @@ class Quiz(index.Indexed, ClusterableModel):
         ordering = ["title"]
         verbose_name = _("quiz")
         verbose_name_plural = _("quizzes")
-        permissions = [("view_quiz_results", "Can view quiz results")]
+        permissions = [
+            ("view_quiz_results", "Can view quiz results"),
+            ("grade_essays", "Can grade essay answers"),
+        ]
         constraints = [
             models.CheckConstraint(
                 condition=(Q(lesson__isnull=False) & Q(course__isnull=True))

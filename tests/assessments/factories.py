@@ -7,6 +7,7 @@ from assessments.models import (
     Choice,
     MatchingPair,
     MultipleScoring,
+    NumericAnswer,
     Question,
     QuestionKind,
     Quiz,
@@ -54,13 +55,10 @@ def short_text(*accepted, **fields) -> Question:
 
 
 def numeric(answer="1250", tolerance="0", **fields) -> Question:
-    return Question.objects.create(
-        kind=QuestionKind.NUMERIC,
-        prompt="<p>คำนวณ</p>",
-        numeric_answer=Decimal(answer),
-        numeric_tolerance=Decimal(tolerance),
-        **fields,
-    )
+    question = Question(kind=QuestionKind.NUMERIC, prompt="<p>คำนวณ</p>", **fields)
+    question.numeric_answers = [NumericAnswer(value=Decimal(answer), tolerance=Decimal(tolerance))]
+    question.save()
+    return question
 
 
 def matching(pairs=(("แสง", "หน้าต่าง"), ("ฉาก", "ผ้าขาว"), ("มุม", "ด้านหน้า")), **fields):

@@ -18,7 +18,7 @@ def _right(entry: dict, question: Question) -> RawAnswer:
     if kind == QuestionKind.SHORT_TEXT:
         return RawAnswer(values=[question.accepted_answers.first().text])
     if kind == QuestionKind.NUMERIC:
-        return RawAnswer(values=[f"{question.numeric_answer.normalize():f}"])
+        return RawAnswer(values=[f"{question.numeric_answers.all()[0].value.normalize():f}"])
     pairs = {p.pk: p for p in question.pairs.all()}
     options = {pairs[pk].answer: n for n, pk in enumerate(entry["a"], 1)}
     return RawAnswer(
@@ -36,7 +36,7 @@ def _wrong(entry: dict, question: Question) -> RawAnswer:
     if kind == QuestionKind.SHORT_TEXT:
         return RawAnswer(values=["คำตอบผิด"])
     if kind == QuestionKind.NUMERIC:
-        return RawAnswer(values=[f"{question.numeric_answer + 1000:f}"])
+        return RawAnswer(values=[f"{question.numeric_answers.all()[0].value + 1000:f}"])
     right = _right(entry, question).items
     count = len(entry["a"])
     return RawAnswer(items={n: str(int(v) % count + 1) for n, v in right.items()})

@@ -54,19 +54,23 @@ def formset(prefix: str, rows: list[dict]) -> dict:
     return data
 
 
-def question_data(kind="single", choices=(), accepted=(), pairs=(), **fields):
+def question_data(kind="single", choices=(), accepted=(), pairs=(), numbers=(), **fields):
     return {
         "kind": kind,
         "points": "2",
         "prompt": draftail("ควรถ่ายรูปสินค้าตอนไหน"),
         "scoring": "all",
         "correct_answer_true": fields.pop("correct_answer_true", "unknown"),
-        "numeric_tolerance": "0",
         "title": "",
         "tags": "",
         **fields,
         **formset("choices", [{"text": t, "is_correct": "on" if ok else ""} for t, ok in choices]),
-        **formset("accepted_answers", [{"text": t} for t in accepted]),
+        # New rows come with the mark the admin fills in: 100 %.
+        **formset("accepted_answers", [{"text": t, "weight": "100"} for t in accepted]),
+        **formset(
+            "numeric_answers",
+            [{"value": v, "tolerance": "0", "weight": "100"} for v in numbers],
+        ),
         **formset("pairs", [{"prompt": p, "answer": a} for p, a in pairs]),
     }
 

@@ -3,7 +3,7 @@
 import pytest
 
 from assessments.models import Question, Quiz
-from assessments.validation import QuestionDraft, question_problems
+from assessments.validation import question_draft, question_problems
 from lms.setup.demo.seed import demo_seed
 
 pytestmark = pytest.mark.django_db
@@ -30,15 +30,10 @@ def test_demo_quizzes():
         assert len(kinds) >= 5, quiz.title  # mixed types
     final = quizzes.get(course__slug="sell-products-online")
     assert final.draws.get().bank.questions.count() >= final.draws.get().count
-    for question in Question.objects.prefetch_related("choices", "accepted_answers", "pairs"):
-        draft = QuestionDraft(
-            kind=question.kind,
-            choices=[(c.text, c.is_correct) for c in question.choices.all()],
-            accepted_answers=[a.text for a in question.accepted_answers.all()],
-            pairs=[(p.prompt, p.answer) for p in question.pairs.all()],
-            correct_answer_true=question.correct_answer_true,
-            numeric_answer=question.numeric_answer,
-        )
+    for question in Question.objects.prefetch_related(
+        "choices", "accepted_answers", "numeric_answers", "pairs"
+    ):
+        draft = question_draft(question)
         assert question_problems(draft) == {}, question.prompt
         assert any("\u0e00" <= ch <= "\u0e7f" for ch in question.prompt)  # written in Thai
     counts = (Quiz.objects.count(), Question.objects.count())

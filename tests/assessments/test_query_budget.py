@@ -59,4 +59,6 @@ def test_sheet_and_submit_queries_do_not_grow_with_questions(client, enrolled, c
     large = measure(client, enrolled, quiz_with(50, lessons[1], image))
     assert small == large, f"5 questions: {small}, 50 questions: {large}"
     page, submit = large
-    assert page <= 12 and submit <= 40, large
+    # Submitting: grading loads five kinds of answer rows, and the result is logged apart
+    # from the submission (essays can make them hours apart).
+    assert page <= 12 and submit <= 42, large

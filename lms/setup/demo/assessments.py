@@ -22,6 +22,7 @@ from assessments.models import (
     Choice,
     MatchingPair,
     MultipleScoring,
+    NumericAnswer,
     Question,
     QuestionBank,
     QuestionKind,
@@ -60,8 +61,6 @@ def _question(spec: dict, *, media, bank=None, tags=()) -> Question:
         points=spec.get("points", 1),
         scoring=spec.get("scoring", MultipleScoring.ALL_OR_NOTHING),
         correct_answer_true=spec.get("correct_answer_true"),
-        numeric_answer=spec.get("numeric_answer"),
-        numeric_tolerance=spec.get("numeric_tolerance", Decimal(0)),
         feedback_correct=spec.get("feedback_correct", ""),
         feedback_incorrect=spec.get("feedback_incorrect", ""),
         image=media.get(image_key) if image_key else None,
@@ -72,6 +71,12 @@ def _question(spec: dict, *, media, bank=None, tags=()) -> Question:
     ]
     question.accepted_answers = [AcceptedAnswer(text=text) for text in spec.get("accepted", [])]
     question.pairs = [MatchingPair(prompt=p, answer=a) for p, a in spec.get("pairs", [])]
+    if spec.get("numeric_answer") is not None:
+        question.numeric_answers = [
+            NumericAnswer(
+                value=spec["numeric_answer"], tolerance=spec.get("numeric_tolerance", Decimal(0))
+            )
+        ]
     question.save()
     if tags:
         question.tags.set(tags)
@@ -153,7 +158,8 @@ def _right_answers(attempt) -> dict:
         elif kind == QuestionKind.SHORT_TEXT:
             answers[position] = RawAnswer(values=[question.accepted_answers.all()[0].text])
         elif kind == QuestionKind.NUMERIC:
-            answers[position] = RawAnswer(values=[f"{question.numeric_answer.normalize():f}"])
+            right = question.numeric_answers.all()[0].value
+            answers[position] = RawAnswer(values=[f"{right.normalize():f}"])
         elif kind == QuestionKind.MATCHING:
             pairs = {p.pk: p for p in question.pairs.all()}
             options = {}

@@ -6,7 +6,7 @@ text is plain text, shown escaped. Weights are percentages as in Moodle's
 answer "grade" (100 full marks, 50 half, -100 takes the question's marks away).
 """
 
-from dataclasses import dataclass, field
+from dataclasses import asdict, dataclass, field
 from decimal import Decimal
 
 from ..models import MultipleScoring, QuestionKind
@@ -81,6 +81,27 @@ class QuestionData:
     @property
     def kind_label(self) -> str:
         return QuestionKind(self.kind).label if self.kind else ""
+
+    def comparable(self) -> dict:
+        """What makes two questions the same, whatever file they came from.
+
+        Leaves out where the question stood in its file, its report and the
+        picture's file name (formats name pictures their own way).
+        """
+        data = asdict(self)
+        for key in ("number", "line", "source", "warnings", "error"):
+            data.pop(key)
+        if self.image is not None:
+            data["image"] = {"content": self.image.content, "alt": self.image.alt}
+        for group in ("choices", "answers", "numbers"):
+            for row in data[group]:
+                row["weight"] = row["weight"].normalize()
+        for row in data["numbers"]:
+            row["tolerance"] = row["tolerance"].normalize()
+            if row["value"] is not None:
+                row["value"] = row["value"].normalize()
+        data["pairs"] = [tuple(pair) for pair in data["pairs"]]
+        return data
 
     def warn(self, message: str) -> None:
         if message not in self.warnings:

@@ -14,7 +14,7 @@ from wagtail.admin.forms import WagtailAdminModelForm
 from lms.core.clean import text_clean
 
 from .layout import RawAnswer
-from .models import QuestionBank
+from .models import QuestionBank, Quiz
 from .validation import QuestionDraft, question_problems
 
 # q3 = the answer to question 3 (option numbers or text); q3-2 = item 2 of matching question 3.
@@ -115,20 +115,36 @@ class QuizAdminForm(WagtailAdminModelForm):
         return cleaned
 
 
-class GiftUploadForm(forms.Form):
+class BankChoiceField(forms.ModelChoiceField):
+    """Banks by their path, "Selling online / Pricing", so nested banks can be told apart."""
+
+    def label_from_instance(self, obj):
+        return " / ".join(obj.path_names())
+
+
+class QuestionUploadForm(forms.Form):
     file = forms.FileField(
-        label=gettext_lazy("GIFT file"),
-        help_text=gettext_lazy("A text file in Moodle's GIFT format, saved as UTF-8 (up to 1 MB)."),
+        label=gettext_lazy("Question file"),
+        help_text=gettext_lazy(
+            "A GIFT text file or a Moodle XML file, as Moodle exports question banks (up to 20 MB)."
+        ),
     )
-    bank = forms.ModelChoiceField(
-        queryset=QuestionBank.objects.all(),
+    bank = BankChoiceField(
+        queryset=QuestionBank.objects.select_related("parent__parent__parent"),
         required=False,
         label=gettext_lazy("Add the questions to this bank"),
+        help_text=gettext_lazy("Categories in the file become banks inside it."),
     )
     new_bank = forms.CharField(
         max_length=200,
         required=False,
         label=gettext_lazy("or to a new bank named"),
+    )
+    quiz = forms.ModelChoiceField(
+        queryset=Quiz.objects.all(),
+        required=False,
+        label=gettext_lazy("Also add them to this quiz"),
+        help_text=gettext_lazy("Optional. They are added after the quiz's own questions."),
     )
     import_valid = forms.BooleanField(
         required=False,
@@ -145,13 +161,39 @@ class GiftUploadForm(forms.Form):
             raise ValidationError(_("Choose an existing bank or name a new one, not both."))
         if not bank and not new_bank:
             raise ValidationError(_("Choose the bank the questions go into, or name a new one."))
-        if new_bank and QuestionBank.objects.filter(name=new_bank).exists():
+        if (
+            new_bank
+            and QuestionBank.objects.filter(parent__isnull=True, name=new_bank).exists()
+        ):
             self.add_error("new_bank", _("A bank with this name exists; choose it above."))
         cleaned["new_bank"] = new_bank
         return cleaned
 
 
-class GiftConfirmForm(forms.Form):
+class QuestionExportForm(forms.Form):
+    bank = BankChoiceField(
+        queryset=QuestionBank.objects.select_related("parent__parent__parent"),
+        required=False,
+        label=gettext_lazy("Question bank (with the banks inside it)"),
+    )
+    quiz = forms.ModelChoiceField(
+        queryset=Quiz.objects.all(), required=False, label=gettext_lazy("or quiz")
+    )
+    format = forms.ChoiceField(
+        label=gettext_lazy("Format"),
+        choices=[("gift", gettext_lazy("GIFT (text)")), ("xml", gettext_lazy("Moodle XML"))],
+        initial="xml",
+        widget=forms.RadioSelect,
+    )
+
+    def clean(self):
+        cleaned = super().clean()
+        if bool(cleaned.get("bank")) == bool(cleaned.get("quiz")):
+            raise ValidationError(_("Choose a question bank or a quiz to export (one of the two)."))
+        return cleaned
+
+
+class ImportConfirmForm(forms.Form):
     """Import the valid part of a file already checked (kept in the session)."""
 
     token = forms.CharField(max_length=64)

@@ -11,7 +11,6 @@ from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from decimal import Decimal
 
-from django.core.exceptions import PermissionDenied
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -29,18 +28,12 @@ from lms.learning.services import (
 )
 from lms.users.models import User
 
-from .gift import GiftReport, gift_parse
 from .grading import grade_response, max_points, percent_of, response_key
 from .layout import AnswerInvalid, RawAnswer, build_layout, response_from_raw
 from .models import (
-    AcceptedAnswer,
     AttemptAnswer,
-    Choice,
     CloseReason,
-    MatchingPair,
-    NumericAnswer,
     Question,
-    QuestionBank,
     Quiz,
     QuizAttempt,
 )
@@ -385,74 +378,3 @@ def _record_pass(attempt: QuizAttempt) -> None:
         # The learner left the course meanwhile: the pass stays on record, and counts
         # when they come back (the course check reads attempts).
         logger.info("Quiz %s passed by user %s not recorded: %s", quiz.pk, attempt.user_id, error)
-
-
-# --- Importing questions -------------------------------------------------------------------
-
-
-@dataclass
-class ImportResult:
-    report: GiftReport
-    imported: list[Question] = field(default_factory=list)
-    bank: QuestionBank | None = None
-
-    @property
-    def refused(self) -> bool:
-        """The file had errors and the trainer did not ask for the valid part: nothing saved."""
-        return not self.imported
-
-
-def gift_import(
-    *,
-    user: User,
-    text: str,
-    bank: QuestionBank | None = None,
-    new_bank_name: str = "",
-    import_valid: bool = False,
-) -> ImportResult:
-    """Import the questions of a GIFT text into a bank (an existing one or a new one).
-
-    A file with any invalid question imports nothing unless `import_valid` is set,
-    in which case the valid questions are imported and the others reported. All
-    or nothing: one transaction. Raises GiftFileError for a file that cannot be read.
-    """
-    if not user.has_perm("assessments.add_question"):
-        raise PermissionDenied
-    report = gift_parse(text)
-    result = ImportResult(report=report)
-    if not report.valid or (report.invalid and not import_valid):
-        return result
-    with transaction.atomic():
-        if bank is None:
-            bank = QuestionBank.objects.create(name=new_bank_name.strip()[:200])
-        for parsed in report.valid:
-            question = Question(
-                bank=bank,
-                title=parsed.title,
-                kind=parsed.kind,
-                prompt=parsed.prompt_html,
-                scoring=parsed.scoring,
-                correct_answer_true=parsed.correct_answer_true,
-                feedback_correct=parsed.feedback_correct,
-                feedback_incorrect=parsed.feedback_incorrect,
-            )
-            question.choices = [
-                Choice(text=c.text, is_correct=c.is_correct, feedback=c.feedback[:500])
-                for c in parsed.choices
-            ]
-            question.accepted_answers = [AcceptedAnswer(text=t) for t in parsed.accepted_answers]
-            question.pairs = [MatchingPair(prompt=p, answer=a) for p, a in parsed.pairs]
-            if parsed.numeric_answer is not None:
-                question.numeric_answers = [
-                    NumericAnswer(value=parsed.numeric_answer, tolerance=parsed.numeric_tolerance)
-                ]
-            question.save()
-            result.imported.append(question)
-        result.bank = bank
-        log(
-            instance=bank,
-            action="assessments.questions.import",
-            user=user,
-            data={"imported": len(result.imported), "left_out": len(report.invalid)},
-        )
-    return result

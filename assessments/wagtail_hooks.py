@@ -37,8 +37,10 @@ from lms.core.admin_columns import yes_no_column
 
 from . import page_panels
 from .admin_views import (
+    EXPORT_PERMISSION,
     IMPORT_PERMISSION,
-    GiftImportView,
+    QuestionExportView,
+    QuestionImportView,
 )
 from .forms import QuestionAdminForm, QuizAdminForm
 from .models import AttemptAnswer, Question, QuestionBank, Quiz, QuizAttempt
@@ -198,19 +200,34 @@ class PermissionMenuItem(MenuItem):
         return request.user.has_perm(self.permission)
 
 
-class GiftImportViewSet(ViewSet):
-    name = "gift-import"
+class QuestionImportViewSet(ViewSet):
+    name = "question-import"
     icon = "upload"
-    menu_label = gettext_lazy("Import questions (GIFT)")
+    menu_label = gettext_lazy("Import questions")
     menu_hook = MENU_HOOK
     menu_order = 5
 
     @property
     def menu_item_class(self):
-        return type("GiftImportMenuItem", (PermissionMenuItem,), {"permission": IMPORT_PERMISSION})
+        return type("ImportMenuItem", (PermissionMenuItem,), {"permission": IMPORT_PERMISSION})
 
     def get_urlpatterns(self):
-        return [path("", GiftImportView.as_view(), name="index")]
+        return [path("", QuestionImportView.as_view(), name="index")]
+
+
+class QuestionExportViewSet(ViewSet):
+    name = "question-export"
+    icon = "download"
+    menu_label = gettext_lazy("Export questions")
+    menu_hook = MENU_HOOK
+    menu_order = 6
+
+    @property
+    def menu_item_class(self):
+        return type("ExportMenuItem", (PermissionMenuItem,), {"permission": EXPORT_PERMISSION})
+
+    def get_urlpatterns(self):
+        return [path("", QuestionExportView.as_view(), name="index")]
 
 
 class AssessmentsGroup(SnippetViewSetGroup):
@@ -226,7 +243,30 @@ register_snippet(AssessmentsGroup)
 
 @hooks.register("register_admin_viewset")
 def register_assessment_views():
-    return [GiftImportViewSet()]
+    return [QuestionImportViewSet(), QuestionExportViewSet()]
+
+
+@hooks.register("register_snippet_listing_buttons")
+def export_buttons(snippet, user, next_url=None):
+    """"Export as GIFT" and "Export as Moodle XML" in the menu of each bank and quiz."""
+    if not isinstance(snippet, QuestionBank | Quiz) or not user.has_perm(EXPORT_PERMISSION):
+        return []
+    field = "bank" if isinstance(snippet, QuestionBank) else "quiz"
+    url = reverse("question-export:index")
+    return [
+        MenuItem(
+            _("Export as Moodle XML"),
+            f"{url}?{field}={snippet.pk}&format=xml",
+            icon_name="download",
+            order=90,
+        ),
+        MenuItem(
+            _("Export as GIFT"),
+            f"{url}?{field}={snippet.pk}&format=gift",
+            icon_name="download",
+            order=91,
+        ),
+    ]
 
 
 @hooks.register("register_log_actions")
@@ -259,7 +299,7 @@ def register_assessment_actions(actions):
     actions.register_action(
         "assessments.questions.import",
         gettext_lazy("Import questions"),
-        gettext_lazy("Imported questions from a GIFT file"),
+        gettext_lazy("Imported questions from a GIFT or Moodle XML file"),
     )
 
 

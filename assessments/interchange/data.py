@@ -101,6 +101,8 @@ class QuestionData:
             if row["value"] is not None:
                 row["value"] = row["value"].normalize()
         data["pairs"] = [tuple(pair) for pair in data["pairs"]]
+        if self.kind == QuestionKind.DESCRIPTION:
+            data["points"] = 0  # a description earns nothing, whatever a file says
         return data
 
     def warn(self, message: str) -> None:

@@ -39,6 +39,7 @@ FEEDBACK_MAX = 500
 NUMBER_PLACES = 4
 NUMBER_LIMIT = Decimal("1e11")
 WEIGHT_PLACES = 5
+_LIMITS = {"choice": CHOICE_MAX, "answer": ANSWER_MAX, "pair": PAIR_MAX, "feedback": FEEDBACK_MAX}
 
 # While a question is split at its special characters, the escaped ones wait as
 # Unicode noncharacters (reserved for a program's own use; gift_read removes any
@@ -124,24 +125,25 @@ def note_markup(question: QuestionData, text: str, fmt: str, *, rich: bool) -> N
 
 
 def plain_field(
-    question: QuestionData, text: str, default: str, *, limit: int | None, multiline: bool = False
+    question: QuestionData, text: str, default: str, *, field: str, multiline: bool = False
 ) -> str:
     """An answer, item or feedback (with its own format or the question's) as plain text."""
     fmt, body = split_format(text, default)
     note_markup(question, body, fmt, rich=False)
     value = to_text(body, fmt, multiline=multiline)
-    _check_length(value, limit)
+    _check_length(value, field)
     return value
 
 
-def _check_length(value: str, limit: int | None) -> None:
-    if limit is None or len(value) <= limit:
+def _check_length(value: str, field: str) -> None:
+    """Refuse a text longer than its field ("choice", "answer", "pair", "feedback")."""
+    if field not in _LIMITS or len(value) <= _LIMITS[field]:
         return
-    if limit == CHOICE_MAX:
+    if field == "choice":
         raise Invalid(_("An answer is longer than 500 characters."))
-    if limit == ANSWER_MAX:
+    if field == "answer":
         raise Invalid(_("An accepted answer is longer than 200 characters."))
-    if limit == PAIR_MAX:
+    if field == "pair":
         raise Invalid(_("A matching pair is longer than 300 characters."))
     raise Invalid(_("A feedback text is longer than 500 characters."))
 
@@ -203,9 +205,9 @@ def _choices(question: QuestionData, answers: str, fmt: str) -> None:
             weight = found if found is not None else Decimal(0)
         text, has_feedback, feedback = part.partition("#")
         choice = ChoiceData(
-            text=plain_field(question, text.strip(), fmt, limit=CHOICE_MAX),
+            text=plain_field(question, text.strip(), fmt, field="choice"),
             weight=weight,
-            feedback=plain_field(question, feedback.strip(), fmt, limit=FEEDBACK_MAX)
+            feedback=plain_field(question, feedback.strip(), fmt, field="feedback")
             if has_feedback
             else "",
         )
@@ -219,10 +221,10 @@ def _matching(question: QuestionData, answers: str, fmt: str) -> None:
         if "->" not in part:
             raise Invalid(_("Each matching pair needs “->” between the item and its match."))
         item, _arrow, match = part.partition("->")
-        item = plain_field(question, item, fmt, limit=PAIR_MAX)
+        item = plain_field(question, item, fmt, field="pair")
         # Moodle keeps the right-hand side as plain text, without a format.
         match = to_text(restore(match), PLAIN)
-        _check_length(match, PAIR_MAX)
+        _check_length(match, "pair")
         if not item and not match:
             continue
         if not match:
@@ -236,11 +238,11 @@ def _true_false(question: QuestionData, answers: str, fmt: str) -> None:
     # {T#feedback for a wrong answer#feedback for a right answer}
     if len(bits) > 1:
         question.feedback_incorrect = plain_field(
-            question, bits[1].strip(), fmt, limit=None, multiline=True
+            question, bits[1].strip(), fmt, field="long feedback", multiline=True
         )
     if len(bits) > 2:
         question.feedback_correct = plain_field(
-            question, bits[2].strip(), fmt, limit=None, multiline=True
+            question, bits[2].strip(), fmt, field="long feedback", multiline=True
         )
 
 
@@ -259,12 +261,12 @@ def _short(question: QuestionData, answers: str, fmt: str) -> None:
         text = to_text(split_format(text.strip(), fmt)[1], PLAIN)
         if not text:
             continue  # Moodle leaves empty answers out when it saves the question
-        _check_length(text, ANSWER_MAX)
+        _check_length(text, "answer")
         question.answers.append(
             AnswerData(
                 text=text,
                 weight=found if found is not None else Decimal(100),
-                feedback=plain_field(question, feedback.strip(), fmt, limit=FEEDBACK_MAX)
+                feedback=plain_field(question, feedback.strip(), fmt, field="feedback")
                 if has_feedback
                 else "",
             )
@@ -337,7 +339,7 @@ def _numeric(question: QuestionData, answers: str, fmt: str) -> None:
                 value=value,
                 tolerance=tolerance,
                 weight=found if found is not None else Decimal(100),
-                feedback=plain_field(question, feedback.strip(), fmt, limit=FEEDBACK_MAX)
+                feedback=plain_field(question, feedback.strip(), fmt, field="feedback")
                 if has_feedback
                 else "",
             )
@@ -348,7 +350,7 @@ def _numeric(question: QuestionData, answers: str, fmt: str) -> None:
             NumberData(
                 value=None,
                 weight=Decimal(0),
-                feedback=plain_field(question, feedback.strip(), fmt, limit=FEEDBACK_MAX),
+                feedback=plain_field(question, feedback.strip(), fmt, field="feedback"),
             )
         )
 

@@ -25,6 +25,7 @@ what learners read or what counts as right.
 """
 
 import re
+import unicodedata
 from dataclasses import dataclass, field
 
 from django.utils.translation import gettext as _
@@ -50,7 +51,8 @@ SOURCE_MAX = 2000
 BLANK = "_____"
 
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
-_THAI = re.compile(r"[\u0e01-\u0e5b]")
+_THAI_LETTER = re.compile(r"[\u0e01-\u0e2e]")
+_STRAY_MARK = re.compile(r"(?:^|[^\u0e01-\u0e5b])[\u0e31\u0e34-\u0e3a\u0e47-\u0e4e]")
 _CONTEXT = re.compile(r"^\$[a-z]+\$$")
 _CATEGORY_SLASH = re.compile(r"(?<!/)/(?!/)")
 _ID = re.compile(r"\[id:((?:\\\]|[^\]\x00-\x1f])+)\]")
@@ -131,9 +133,15 @@ def gift_decode(data: bytes) -> str:
     return text.replace("\r\n", "\n").replace("\r", "\n")
 
 
+def _looks_thai(text: str) -> bool:
+    """Text decoded as Windows-874 that reads as Thai: Thai letters, and no vowel or tone
+    mark standing after anything but a Thai character (as Latin-1's é would)."""
+    return bool(_THAI_LETTER.search(text)) and not _STRAY_MARK.search(text)
+
+
 def _encoding_error(data: bytes, position: int) -> ImportFileError:
     try:
-        thai = bool(_THAI.search(data.decode("cp874")))
+        thai = _looks_thai(data.decode("cp874"))
     except UnicodeDecodeError:
         thai = False
     if thai:
@@ -151,6 +159,14 @@ def _encoding_error(data: bytes, position: int) -> ImportFileError:
         )
         % {"position": position}
     )
+
+
+def _shorten(text: str, limit: int) -> str:
+    """At most `limit` characters, never cutting a Thai vowel or tone mark off its letter."""
+    end = limit
+    while 0 < end < len(text) and unicodedata.category(text[end]).startswith("M"):
+        end -= 1
+    return text[:end].rstrip()
 
 
 # --- Blocks and categories --------------------------------------------------------------------
@@ -211,7 +227,7 @@ def _bank_names(path: str, warnings: list[str]) -> list[str]:
                 _("The bank name “%(name)s…” is longer than 200 characters and was shortened.")
                 % {"name": name[:40]}
             )
-            name = name[:BANK_NAME_MAX].rstrip()
+            name = _shorten(name, BANK_NAME_MAX)
         found.append(name)
     return found
 
@@ -255,7 +271,7 @@ def _take_title(question: QuestionData, text: str) -> str:
     title = to_text(restore(text[:end]), MOODLE)
     if len(title) > TITLE_MAX:
         question.warn(_("Moodle shortens titles to 255 characters, and so did we."))
-        title = title[:TITLE_MAX].rstrip()
+        title = _shorten(title, TITLE_MAX)
     question.title = title
     return text[end + 2 :].strip()
 

@@ -83,7 +83,9 @@ def clean_html(value: str) -> str:
         head, tail = (value[: match.start()], value[match.start() :]) if match else (value, "")
         # The new paragraph may begin or end with a line break: tidy again.
         value = _tidy_breaks(f"<p>{head}</p>{tail}" if head.strip() else tail)
-    return value
+    # Dropped tags and settled spaces can bring Thai marks together that the first
+    # cleaning saw apart ("ะ<b></b> ะ"): clean the text once more.
+    return text_clean(value, multiline=True)
 
 
 def _tidy_breaks(value: str) -> str:

@@ -219,8 +219,10 @@ def _bank_names(path: str, warnings: list[str]) -> list[str]:
         names.pop(0)  # Moodle's $course$, $system$ … (where the bank lives in Moodle)
     found = []
     for name in names:
+        if name == "top":  # Moodle's hidden top category of every context
+            continue
         name = to_text(name, MOODLE)
-        if not name or name == "top":  # Moodle's hidden top category of every context
+        if not name:
             continue
         if len(name) > BANK_NAME_MAX:
             warnings.append(

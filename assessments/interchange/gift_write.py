@@ -44,6 +44,7 @@ _SPECIAL = str.maketrans(
     }
 )
 _MARKER = re.compile(r"\[(" + "|".join(FORMATS) + r")\]")
+_CONTEXT = re.compile(r"^\$[a-z]+\$$")
 FULL = Decimal(100)
 
 
@@ -55,19 +56,28 @@ def _number(value: Decimal) -> str:
     return f"{value.normalize():f}"
 
 
-def _field(text: str, *, multiline: bool = False, item: bool = False) -> str:
-    """A plain-text answer, item or feedback, in the question's HTML format."""
+def _field(text: str, *, multiline: bool = False) -> str:
+    """A plain-text answer, item or feedback, in the question's HTML format.
+
+    Written [plain] when HTML would not give the text back exactly, unless it holds
+    "->", which GIFT cannot escape and which next to "=" would make a matching question.
+    """
     written = html.escape(text, quote=False).replace("\n", "<br>")
     if written[:1] in ("[", "%"):  # would read as a [format] or a %weight%
         written = f"&#{ord(written[0])};{written[1:]}"
-    if to_text(written, HTML, multiline=multiline) != text and not (item and "->" in text):
+    if to_text(written, HTML, multiline=multiline) != text and "->" not in text:
         written = "[plain]" + text
     return _escape(written)
 
 
 def _as_written(text: str) -> str:
-    """A short answer or matching answer: plain text in Moodle, whatever the format."""
-    return ("[plain]" if _MARKER.match(text) else "") + _escape(text)
+    """A short answer: plain text in Moodle, whatever its format; a marker is dropped.
+
+    One is added before a text that starts like a marker, or like a comment ("//"),
+    which a lone answer written on its own line would otherwise be.
+    """
+    marked = _MARKER.match(text) or text.startswith("//")
+    return ("[plain]" if marked else "") + _escape(text)
 
 
 def _title(title: str) -> str:
@@ -77,11 +87,17 @@ def _title(title: str) -> str:
 
 
 def _bank_path(names: list[str]) -> str:
-    """Moodle's category path: "/" in a name doubled, a space against a slash at an end."""
+    """Moodle's category path: "/" in a name doubled, a space against a slash at an end.
+
+    A name that would read as Moodle's own ("top", or "$course$" first) starts with
+    a character reference instead, which both Moodle and gift_read show as the letter.
+    """
     parts = []
-    for name in names:
+    for number, name in enumerate(names):
         if to_text(name, MOODLE) != name:
             name = html.escape(name, quote=False)
+        if name == "top" or (number == 0 and _CONTEXT.match(name)):
+            name = f"&#{ord(name[0])};{name[1:]}"
         name = name.replace("\\", "\\\\").replace("/", "//")
         if name.startswith("/"):
             name = " " + name
@@ -137,12 +153,9 @@ def _number_lines(question: QuestionData) -> list[str]:
 
 
 def _pair_lines(question: QuestionData) -> list[str]:
-    return [
-        f"={_field(item, item=True)} -> {_as_written(match)}"
-        if item
-        else f"= -> {_as_written(match)}"
-        for item, match in question.pairs
-    ]
+    """Items in the question's format; Moodle reads the side after "->" as plain text,
+    without a [format] marker, up to the end (a further "->" is part of it)."""
+    return [f"={_field(item)} -> {_escape(match)}" for item, match in question.pairs]
 
 
 def _general(question: QuestionData) -> str:

@@ -136,6 +136,7 @@ def test_the_report_speaks_the_users_language():
     ("text", "fragment"),
     [
         ("ข้อ {=%50%ก}", "One accepted answer must be worth 100 %"),
+        ("ข้อ {~ก ~ข}", "add up to 0 %"),  # "=" forgotten: no choice earns marks
         ("ข้อ {#=%50%5}", "One number must be worth 100 %"),
         ("ข้อ {#*}", "Enter the right number"),
         ("ข้อ {=ก -> ข = -> ค}", "Add at least two items to match"),

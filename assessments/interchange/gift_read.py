@@ -77,8 +77,11 @@ def gift_check_size(size: int) -> None:
 
 
 def _utf16_without_mark(data: bytes) -> str | None:
-    """ "utf-16-le" or "-be" when the NUL bytes say so: GIFT always has ASCII braces and
-    spaces, whose other byte is NUL, always on the same side; Thai letters have none."""
+    """The UTF-16 byte order of a file without a byte order mark, if its NUL bytes tell.
+
+    GIFT always has ASCII braces and spaces, whose second byte is NUL, always on the
+    same side; Thai letters have none. Binary files have NULs on both sides.
+    """
     if len(data) % 2 or b"\x00" not in data:
         return None
     even = data[0::2].count(0)
@@ -227,7 +230,7 @@ def _bank_names(path: str, warnings: list[str]) -> list[str]:
         if len(name) > BANK_NAME_MAX:
             warnings.append(
                 _("The bank name “%(name)s…” is longer than 200 characters and was shortened.")
-                % {"name": name[:40]}
+                % {"name": _shorten(name, 40)}
             )
             name = _shorten(name, BANK_NAME_MAX)
         found.append(name)
@@ -346,15 +349,15 @@ def gift_read(text: str) -> ImportReport:
     for block in _blocks(text):
         lines = block.content()
         joined = False
-        if lines[0][1].startswith(_CATEGORY):
+        while lines and lines[0][1].startswith(_CATEGORY):
             category_warnings = []
             category = _bank_names(lines[0][1][len(_CATEGORY) :], category_warnings)
-            if len(lines) == 1:
-                continue
             # Moodle would read the rest of the block as part of the category's name.
-            joined = True
+            joined = len(lines) > 1
             block = block.after(lines[0][0])
             lines = block.content()
+        if not lines:
+            continue
         if len(report.questions) >= MAX_QUESTIONS:
             raise ImportFileError(
                 _("The file has more than %(count)d questions; split it into parts.")

@@ -86,6 +86,12 @@ def test_categories_put_the_questions_that_follow_into_banks(english):
     assert report.invalid == []
 
 
+def test_category_lines_one_after_the_other(english):
+    report = gift_read("$CATEGORY: ก\n$CATEGORY: ข/ค\n\nข้อ {T}\n\n$CATEGORY: ง\n$CATEGORY: จ")
+    assert [q.category for q in report.questions] == [["ข", "ค"]]
+    assert_warnings(report.questions[0])  # the last line names the bank; no question lost
+
+
 def test_a_long_bank_name_is_shortened(english):
     report = gift_read(f"$CATEGORY: $system$/top/{'ก' * 250}/ย่อย\n\nข้อ {{T}}")
     assert report.questions[0].category == ["ก" * 200, "ย่อย"]

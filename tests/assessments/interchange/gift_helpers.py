@@ -45,4 +45,15 @@ def assert_warnings(question: QuestionData, *fragments: str) -> None:
         assert fragment in warning
 
 
-__all__ = ["K"]
+__all__ = [
+    "DATA",
+    "TEXT_FIXTURES",
+    "A",
+    "C",
+    "K",
+    "N",
+    "Q",
+    "assert_warnings",
+    "comparable",
+    "read",
+]

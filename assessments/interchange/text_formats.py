@@ -74,17 +74,25 @@ def clean_html(value: str) -> str:
     value = _sanitise(value)
     value = _SPACE.sub(" ", value).strip()
     value = re.sub(r"\s*(</?(?:p|ul|ol|li)>|<br>)\s*", r"\1", value)
-    value = re.sub(r"(<br>)+(</p>|</li>)", r"\2", value)
-    value = re.sub(r"(<p>|<li>)(<br>)+", r"\1", value)
-    value = _EMPTY_P.sub("", value)
+    value = _tidy_breaks(value)
     if not value:
         return ""
     if not _LOOSE_BLOCK.match(value):
         # Text outside any paragraph: wrap the run of inline content up to the first block.
         match = re.search(r"<(p|ul|ol)>", value)
         head, tail = (value[: match.start()], value[match.start() :]) if match else (value, "")
-        value = f"<p>{head}</p>{tail}" if head.strip() else tail
-    return value
+        # The new paragraph may begin or end with a line break: tidy again.
+        value = _tidy_breaks(f"<p>{head}</p>{tail}" if head.strip() else tail)
+    # Dropped tags and settled spaces can bring Thai marks together that the first
+    # cleaning saw apart ("ะ<b></b> ะ"): clean the text once more.
+    return text_clean(value, multiline=True)
+
+
+def _tidy_breaks(value: str) -> str:
+    """No line break at the start or end of a paragraph or item, no empty paragraph."""
+    value = re.sub(r"(<br>)+(</p>|</li>)", r"\2", value)
+    value = re.sub(r"(<p>|<li>)(<br>)+", r"\1", value)
+    return _EMPTY_P.sub("", value)
 
 
 def to_html(text: str, fmt: str = MOODLE) -> str:

@@ -50,8 +50,7 @@ def _imported_message(request, result) -> None:
         text = _("%(count)d questions imported into the bank “%(bank)s”.")
     messages.success(
         request,
-        text
-        % {"count": len(result.imported), "bank": result.bank.name, "quiz": result.quiz or ""},
+        text % {"count": len(result.imported), "bank": result.bank.name, "quiz": result.quiz or ""},
     )
 
 
@@ -173,4 +172,3 @@ class QuestionExportView(PermissionRequiredMixin, WagtailAdminTemplateMixin, Tem
         response = HttpResponse(body, content_type=f"{content_type}; charset=utf-8")
         response["Content-Disposition"] = content_disposition_header(True, filename)
         return response
-

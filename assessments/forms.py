@@ -161,10 +161,7 @@ class QuestionUploadForm(forms.Form):
             raise ValidationError(_("Choose an existing bank or name a new one, not both."))
         if not bank and not new_bank:
             raise ValidationError(_("Choose the bank the questions go into, or name a new one."))
-        if (
-            new_bank
-            and QuestionBank.objects.filter(parent__isnull=True, name=new_bank).exists()
-        ):
+        if new_bank and QuestionBank.objects.filter(parent__isnull=True, name=new_bank).exists():
             self.add_error("new_bank", _("A bank with this name exists; choose it above."))
         cleaned["new_bank"] = new_bank
         return cleaned

@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
-from django.db.models import Max
+from django.db.models import F
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -53,7 +53,9 @@ def question_file_read(data: bytes, *, filename: str = "") -> ImportReport:
         raise ImportFileError(_("The file is empty."))
     if len(data) > MAX_FILE_BYTES:
         raise ImportFileError(
-            _("The file is too large (%(size)s MB). The limit is %(limit)s MB; split it into parts.")
+            _(
+                "The file is too large (%(size)s MB). The limit is %(limit)s MB; split it into parts."
+            )
             % {"size": len(data) // (1024 * 1024), "limit": MAX_FILE_BYTES // (1024 * 1024)}
         )
     if file_format(data, filename) == MOODLE_XML:
@@ -105,8 +107,14 @@ def questions_import(
             result.imported.append(question_store(data, bank=tree.bank(data.category), user=user))
         result.banks_created += tree.created
         if quiz is not None:
-            last = quiz.items.aggregate(last=Max("sort_order"))["last"]
-            start = (last if last is not None else -1) + 1
+            # The quiz's own questions keep their order (numbered afresh), the new ones follow.
+            existing = list(
+                quiz.items.order_by(F("sort_order").asc(nulls_last=True), "pk").only("pk")
+            )
+            for n, item in enumerate(existing):
+                item.sort_order = n
+            QuizQuestion.objects.bulk_update(existing, ["sort_order"])
+            start = len(existing)
             QuizQuestion.objects.bulk_create(
                 [
                     QuizQuestion(quiz=quiz, question=question, sort_order=start + n)

@@ -248,7 +248,7 @@ def register_assessment_views():
 
 @hooks.register("register_snippet_listing_buttons")
 def export_buttons(snippet, user, next_url=None):
-    """"Export as GIFT" and "Export as Moodle XML" in the menu of each bank and quiz."""
+    """ "Export as GIFT" and "Export as Moodle XML" in the menu of each bank and quiz."""
     if not isinstance(snippet, QuestionBank | Quiz) or not user.has_perm(EXPORT_PERMISSION):
         return []
     field = "bank" if isinstance(snippet, QuestionBank) else "quiz"

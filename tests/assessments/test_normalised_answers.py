@@ -2,7 +2,7 @@
 
 import pytest
 
-from assessments.gift import gift_parse
+from assessments.interchange.gift_read import gift_read
 from assessments.models import AttemptAnswer, QuestionKind, QuizAttempt, RevealAnswers
 
 from .factories import make_quiz, one_of_each
@@ -45,7 +45,7 @@ def test_autosave_refuses_unicode_digits_in_positions(client, enrolled, lessons,
 
 
 def test_gift_text_gets_the_one_form():
-    report = gift_parse(
+    report = gift_read(
         f"::ชื่อ:: ดอกไม้ชื่ออะไร {{={LAMDUAN_TYPED} ~กุหลาบ}}\n\n"
         f"::น้ำ:: น\u0e4d\u0e49\u0e32หนักกี่กิโลกรัม {{#๑:๐}}\n"
     )
@@ -53,5 +53,5 @@ def test_gift_text_gets_the_one_form():
     assert flower.is_valid and water.is_valid, (flower.error, water.error)
     correct = [choice.text for choice in flower.choices if choice.is_correct]
     assert correct == [LAMDUAN]
-    assert "\u0e19\u0e49\u0e33" in water.title + water.prompt_html
-    assert water.numeric_answer == 1
+    assert "\u0e19\u0e49\u0e33" in water.title + water.prompt
+    assert water.numbers[0].value == 1

@@ -10,9 +10,11 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from assessments.gift import GiftFileError
+from assessments.import_services import questions_import
+from assessments.interchange.data import ImportFileError
+from assessments.interchange.gift_read import gift_read
 from assessments.models import AttemptAnswer, Question, QuestionBank, Quiz
-from assessments.services import attempt_start, gift_import
+from assessments.services import attempt_start
 from lms.classes.models import ImportBatch, ImportRow
 from lms.classes.people_import import ImportRefused, import_check
 from lms.users.models import User
@@ -255,10 +257,13 @@ def test_gift_import_imports_all_or_nothing(world, text, import_valid):
 
     def check():
         try:
-            result = gift_import(
-                user=admin, text=text, new_bank_name="ทดสอบ", import_valid=import_valid
+            result = questions_import(
+                user=admin,
+                report=gift_read(text),
+                new_bank_name="ทดสอบ",
+                import_valid=import_valid,
             )
-        except GiftFileError as error:
+        except ImportFileError as error:
             assert str(error)
             result = None
         added = Question.objects.count() - questions

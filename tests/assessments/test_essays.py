@@ -6,8 +6,11 @@ covers the trainer's side); descriptions are text between questions, never answe
 
 from decimal import Decimal
 
+from django.contrib.auth.models import Group
+
 import pytest
 
+from assessments.grading_services import essay_grade
 from assessments.layout import (
     MAX_ESSAY_ANSWER,
     AnswerInvalid,
@@ -16,7 +19,9 @@ from assessments.layout import (
     response_from_raw,
 )
 from assessments.models import (
+    AcceptedAnswer,
     AttemptAnswer,
+    Question,
     QuestionBank,
     QuestionKind,
     QuizAttempt,
@@ -29,7 +34,10 @@ from assessments.selectors import (
     quiz_overview,
 )
 from assessments.services import AttemptError, attempt_answers_save, attempt_start, attempt_submit
+from lms.dashboards.selectors import trainer_dashboard
 from lms.learning.models import LessonProgress
+from lms.users import roles
+from tests.factories import UserFactory
 
 from .factories import (
     description,
@@ -253,10 +261,14 @@ def test_pages_after_submitting_say_waiting_and_show_no_percent(client, enrolled
     assert "review-essay__waiting" in page
     # The essay is shown as written, paragraph by paragraph, escaped.
     assert "<p>วางสินค้าข้างหน้าต่าง<br>ใช้ผ้าขาวเป็นฉากหลัง</p>" in page
-    assert "right answer" not in page and "is-correct" not in page
-    quiz_page = client.get(f"/quizzes/{quiz.pk}/").content.decode()
-    assert "%</span>" not in quiz_page  # no percent in the list of attempts
-    assert quiz_page.count('class="badge"') >= 2  # the status and the attempt row
+    assert "รอวิทยากรให้คะแนน" in page and "แจ้งให้ทราบ" in page  # told they will hear
+    assert "review-right" not in page and "is-correct" not in page
+    quiz_page = client.get(f"/quizzes/{quiz.pk}/")
+    html = quiz_page.content.decode()
+    # The status and the attempt's row both say it waits; no percent anywhere.
+    assert html.count("รอวิทยากรให้คะแนน") == 2
+    assert quiz_page.context["overview"]["best_percent"] is None
+    assert "None%" not in html
 
 
 def test_the_sheet_of_a_quiz_without_essays_is_unchanged(client, enrolled, lessons):
@@ -264,3 +276,74 @@ def test_the_sheet_of_a_quiz_without_essays_is_unchanged(client, enrolled, lesso
     attempt = submitted(enrolled, quiz)
     attempt.refresh_from_db()
     assert not attempt.awaits_grading and attempt.passed and attempt.graded_at is not None
+
+
+# --- Review: feedback with the answers ---------------------------------------------------------
+
+
+def weighted_short_answer() -> Question:
+    question = Question(
+        kind=QuestionKind.SHORT_TEXT,
+        prompt="<p>ส่งอะไรให้ลูกค้าหลังส่งพัสดุ</p>",
+        points=2,
+        general_feedback="<p>เลขพัสดุช่วยให้ลูกค้า<b>ติดตามของ</b>ได้เอง</p>",
+    )
+    question.accepted_answers = [
+        AcceptedAnswer(text="เลขพัสดุ", weight=100, feedback="ถูกต้อง"),
+        AcceptedAnswer(text="ใบเสร็จ", weight=50, feedback="ใบเสร็จก็ดี แต่เลขพัสดุสำคัญกว่า"),
+    ]
+    question.save()
+    return question
+
+
+@pytest.mark.parametrize("reveal", [RevealAnswers.AFTER_EACH_ATTEMPT, RevealAnswers.NEVER])
+def test_review_shows_general_and_matched_answer_feedback_only_when_answers_are_shown(
+    client, enrolled, lessons, reveal
+):
+    short = weighted_short_answer()
+    quiz = make_quiz(lesson=lessons[0], questions=[short], reveal_answers=reveal)
+    attempt = attempt_start(user=enrolled, quiz=quiz).attempt
+    attempt_answers_save(user=enrolled, attempt=attempt, answers={1: RawAnswer(values=["ใบเสร็จ"])})
+    attempt_submit(user=enrolled, attempt=attempt)
+    client.force_login(enrolled)
+    response = client.get(f"/quizzes/attempts/{attempt.pk}/review/")
+    (item,) = response.context["review"]
+    page = response.content.decode()
+    if reveal == RevealAnswers.NEVER:
+        assert (item.answer_feedback, item.general_feedback, item.points_awarded) == ("", "", None)
+        assert "เลขพัสดุสำคัญกว่า" not in page and "ติดตามของ" not in page
+        return
+    # Half the marks: partly right, with the feedback written for the answer matched.
+    assert item.points_awarded == 1 and item.is_partial
+    assert item.answer_feedback == "ใบเสร็จก็ดี แต่เลขพัสดุสำคัญกว่า"
+    assert "is-partial" in page and "ใบเสร็จก็ดี แต่เลขพัสดุสำคัญกว่า" in page
+    assert "<b>ติดตามของ</b>" in page  # the general feedback, as rich text
+
+
+def test_an_essays_general_feedback_shows_once_graded_and_revealed(client, enrolled, quiz):
+    question = quiz.items.get(question__kind="essay").question
+    question.general_feedback = "<p>คำตอบที่ดีพูดถึงแสงธรรมชาติ</p>"
+    question.save()
+    attempt = submitted(enrolled, quiz)
+    client.force_login(enrolled)
+    waiting = client.get(f"/quizzes/attempts/{attempt.pk}/review/").content.decode()
+    assert "แสงธรรมชาติ" not in waiting  # nothing is revealed while the essay waits
+    national = UserFactory(username="national-grader")
+    national.groups.add(Group.objects.get(name=roles.NATIONAL_ADMINS))
+    essay_grade(
+        grader=national,
+        attempt=attempt,
+        grades={attempt.answers.get(question=question).pk: (Decimal(3), "")},
+    )
+    graded = client.get(f"/quizzes/attempts/{attempt.pk}/review/").content.decode()
+    assert "แสงธรรมชาติ" in graded
+
+
+def test_descriptions_are_never_among_the_questions_learners_get_wrong(enrolled, course, lessons):
+    trainer = UserFactory(username="course-owner")
+    course.owner = trainer
+    course.save_revision().publish()
+    quiz = make_quiz(lesson=lessons[0], questions=[description(), true_false()])
+    submitted(enrolled, quiz, right=False)
+    hard = trainer_dashboard(user=trainer).hard_questions
+    assert [q.question_id for q in hard] == [quiz.items.all()[1].question_id]

@@ -1,5 +1,6 @@
 """Trainers grade essays: who may, what points count, what grading finishes, who is told."""
 
+import json
 from decimal import Decimal
 
 from django.contrib.auth.models import Group, Permission
@@ -17,10 +18,11 @@ from assessments.services import attempt_answers_save, attempt_start, attempt_su
 from lms.learning.models import CompletionSource, Enrollment, LessonProgress
 from lms.learning.services import enrollment_create, lesson_complete
 from lms.users import roles
+from lms.users.services import user_anonymise
 from tests.factories import CentreFactory, StaffRoleFactory, UserFactory
 
 from .factories import description, essay, make_quiz, short_text, single_choice
-from .helpers import answers_for
+from .helpers import ESSAY_TEXT, answers_for
 
 pytestmark = pytest.mark.django_db
 
@@ -302,3 +304,30 @@ def test_review_shows_the_grade_and_comment_once_graded(client, trainer, learner
     essay_item = next(q for q in response.context["review"] if q.is_essay)
     assert (essay_item.points_awarded, essay_item.show_points) == (Decimal(3), True)
     assert "&lt;i&gt;ดี&lt;/i&gt;<br>ต่อ" in page
+
+
+def test_essays_are_in_the_learners_download_and_erased_with_the_account(
+    client, trainer, learner, quiz
+):
+    attempt = waiting_attempt(learner, quiz)
+    answer = essay_answer(attempt)
+    essay_grade(grader=trainer, attempt=attempt, grades={answer.pk: (Decimal(3), "ดีมาก")})
+    client.force_login(learner)
+    data = json.loads(client.get("/accounts/my-data/?download=1").content)
+    (entry,) = data["quiz_attempts"]
+    assert entry["essays"] == [
+        {
+            "question": answer.question.prompt_excerpt,
+            "text": ESSAY_TEXT,
+            "points": 3.0,
+            "comment": "ดีมาก",
+            "graded_at": entry["essays"][0]["graded_at"],
+        }
+    ]
+    user_anonymise(user=learner, requested_by=learner)
+    answer.refresh_from_db()
+    assert (answer.response, answer.grader_comment) == ({}, "")
+    # What counts it stays: the points, the result, and that an essay was written.
+    assert answer.points == 3 and answer.response_key
+    attempt.refresh_from_db()
+    assert attempt.passed

@@ -5,8 +5,10 @@ submits and is told the result waits for the trainer. The trainer opens the queu
 written answers at 360 px, reads the answer with the notes for the grader and gives
 points and a comment. The learner then sees the result and the comment, the lesson is
 done through the quiz and, as it was the course's only requirement, the course is
-complete. Thai lines break only between words on the new pages (measured as in
-tests/browser/test_line_breaks.py). Screenshots go to test-artifacts/screenshots/<test>/.
+complete. On each new page: nothing wider than the phone, no English word, Thai lines
+broken only between words (measured as in tests/browser/test_line_breaks.py) and no
+serious accessibility problem (axe-core, as in tests/browser/test_accessibility.py).
+Screenshots go to test-artifacts/screenshots/<test>/.
 """
 
 import re
@@ -23,6 +25,7 @@ from lms.learning.models import CompletionSource, Enrollment
 from lms.learning.services import enrollment_create
 from lms.setup.platform import platform_setup
 from lms.users import roles
+from tests.browser.test_accessibility import _axe, _describe
 from tests.browser.test_line_breaks import MEASURE, bad_wraps
 from tests.factories import (
     CentreFactory,
@@ -34,7 +37,7 @@ from tests.factories import (
 
 from .conftest import ensure_tree_roots
 from .factories import description, essay, make_quiz
-from .test_browser_quiz import Shots, phone
+from .test_browser_quiz import Shots
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -70,6 +73,17 @@ def browser(playwright_browser):
     return playwright_browser
 
 
+def phone(browser):
+    """A phone-sized page; the Content-Security-Policy is bypassed only so that axe's
+    script can be injected (the policy is tested in tests/proof/test_security.py)."""
+    context = browser.new_context(
+        viewport={"width": 360, "height": 780}, locale="th-TH", bypass_csp=True
+    )
+    page = context.new_page()
+    page.set_default_timeout(15_000)
+    return context, page
+
+
 def log_in(page, base, username, next_url):
     page.goto(f"{base}/accounts/login/?next={next_url}")
     page.fill("#id_username", username)
@@ -87,6 +101,7 @@ def check_phone_page(page, name):
     visible = page.locator("main").inner_text()
     english = re.findall(r"[A-Za-z]{3,}", visible)
     assert english == [], f"{name}: English on a Thai page: {english}"
+    assert _describe(name, _axe(page)) == []
 
 
 def test_essay_written_graded_and_the_course_completes(live_server, browser, request, settings):
@@ -118,7 +133,7 @@ def essay_journey(base, browser, shots):
     StaffRoleFactory(user=trainer, centre=centre)
 
     # The learner answers at phone width, with JavaScript: the essay saves as it is typed.
-    context, page = phone(browser, javascript=True)
+    context, page = phone(browser)
     log_in(page, base, "kaew", f"/quizzes/{quiz.pk}/")
     page.locator(f"form[action='/quizzes/{quiz.pk}/start/'] button").click()
     page.wait_for_url(re.compile(r"/quizzes/attempts/\d+/$"))
@@ -150,7 +165,7 @@ def essay_journey(base, browser, shots):
     context.close()
 
     # The trainer grades on a phone.
-    context, page = phone(browser, javascript=True)
+    context, page = phone(browser)
     log_in(page, base, "khru-somsak", "/quizzes/grading/")
     expect(page.locator(".grading-queue__item")).to_have_count(1)
     shots(page, "trainer-queue")
@@ -182,7 +197,7 @@ def essay_journey(base, browser, shots):
     assert result.to == ["kaew@example.org"] and "90%" in result.body
 
     # The learner sees the result and the comment; the lesson and the course are done.
-    context, page = phone(browser, javascript=True)
+    context, page = phone(browser)
     log_in(page, base, "kaew", f"/quizzes/attempts/{attempt.pk}/review/")
     expect(page.locator(".result--passed")).to_contain_text("90%")
     expect(page.locator(".review-essay__comment")).to_contain_text(COMMENT)

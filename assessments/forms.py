@@ -44,8 +44,10 @@ def parse_answer_post(data: QueryDict) -> dict[int, RawAnswer]:
         position = int(match.group(1))
         raw = answers.setdefault(position, RawAnswer())
         # The autosave endpoint posts here too: answers get the same form as any typed text.
+        # Line breaks stay (an essay keeps its paragraphs); one-line answers lose them in
+        # layout.response_from_raw.
         if match.group(2) is None:
-            raw.values = [text_clean(value) for value in data.getlist(name)]
+            raw.values = [text_clean(value, multiline=True) for value in data.getlist(name)]
         else:
             raw.items[int(match.group(2))] = text_clean(data.get(name, ""))
     if len(answers) > MAX_POSTED_QUESTIONS:

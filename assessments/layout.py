@@ -13,13 +13,24 @@ from dataclasses import dataclass, field
 from django.db.models import Prefetch
 from django.utils.translation import gettext as _
 
+from lms.core.clean import text_clean
 from lms.core.numbers import id_parse
 
-from .models import CHOICE_KINDS, Choice, MatchingPair, Question, QuestionKind, Quiz
+from .models import (
+    CHOICE_KINDS,
+    UNANSWERED_KINDS,
+    Choice,
+    MatchingPair,
+    Question,
+    QuestionKind,
+    Quiz,
+)
 from .normalise import normalise_answer, parse_number
 
 MAX_TEXT_ANSWER = 200
 MAX_NUMBER_ANSWER = 40
+# An essay is a few paragraphs typed on a phone; this is far more than any needs.
+MAX_ESSAY_ANSWER = 10_000
 
 _random = secrets.SystemRandom()
 
@@ -40,7 +51,8 @@ def _draw_pool(quiz: Quiz) -> list[int]:
     chosen: list[int] = [item.question_id for item in quiz.items.order_by("sort_order", "pk")]
     taken = set(chosen)
     for draw in quiz.draws.order_by("sort_order", "pk"):
-        pool = Question.objects.all()
+        # A description only makes sense where the trainer placed it: never drawn.
+        pool = Question.objects.exclude(kind__in=UNANSWERED_KINDS)
         pool = (
             pool.filter(bank_id=draw.bank_id)
             if draw.bank_id
@@ -53,11 +65,31 @@ def _draw_pool(quiz: Quiz) -> list[int]:
     return chosen
 
 
+def shuffled_between_descriptions(ids: list[int], kinds: dict[int, str]) -> list[int]:
+    """The questions shuffled among their neighbours between two descriptions.
+
+    A description ("Part 2: read the price list below") introduces the questions
+    after it, so descriptions keep their places and each run of questions between
+    them is shuffled on its own.
+    """
+    result: list[int] = []
+    run: list[int] = []
+    for pk in ids:
+        if kinds.get(pk) in UNANSWERED_KINDS:
+            _random.shuffle(run)
+            result.extend(run)
+            result.append(pk)
+            run = []
+        else:
+            run.append(pk)
+    _random.shuffle(run)
+    result.extend(run)
+    return result
+
+
 def build_layout(quiz: Quiz) -> list[dict]:
     """Draw and shuffle the questions of a new attempt (queries constant in quiz size)."""
     ids = _draw_pool(quiz)
-    if quiz.shuffle_questions:
-        _random.shuffle(ids)
     questions = Question.objects.only("id", "kind").prefetch_related(
         Prefetch("choices", queryset=Choice.objects.only("id", "question_id", "sort_order")),
         Prefetch(
@@ -68,6 +100,8 @@ def build_layout(quiz: Quiz) -> list[dict]:
         ),
     )
     by_id = {q.pk: q for q in questions.filter(pk__in=ids)}
+    if quiz.shuffle_questions:
+        ids = shuffled_between_descriptions(ids, {pk: q.kind for pk, q in by_id.items()})
     layout = []
     for pk in ids:
         question = by_id.get(pk)
@@ -104,10 +138,33 @@ def _option_number(value: str, count: int) -> int:
     return number
 
 
+def _essay_response(values: list[str]) -> dict:
+    if len(values) > 1:
+        raise AnswerInvalid(_("Type one answer."))
+    text = values[0] if values else ""
+    if len(text) > MAX_ESSAY_ANSWER:
+        raise AnswerInvalid(
+            _("Your answer is %(length)s characters long; keep it under %(count)s.")
+            % {"length": f"{len(text):,}", "count": f"{MAX_ESSAY_ANSWER:,}"}
+        )
+    return {"text": text} if text else {}
+
+
 def response_from_raw(entry: dict, raw: RawAnswer) -> dict:
-    """The stored response (in ids) for what was posted, or AnswerInvalid."""
+    """The stored response (in ids) for what was posted, or AnswerInvalid.
+
+    Posted text arrives cleaned with its line breaks (forms.parse_answer_post);
+    only an essay keeps them, every other answer is one line.
+    """
     kind = entry["k"]
     values = [v.strip() for v in raw.values if v is not None and v.strip() != ""]
+    if kind == QuestionKind.ESSAY:
+        return _essay_response(values)
+    if kind in UNANSWERED_KINDS:
+        if values or any((v or "").strip() for v in raw.items.values()):
+            raise AnswerInvalid(_("This question cannot be answered."))
+        return {}
+    values = [text_clean(v) for v in values]
     if kind in CHOICE_KINDS:
         options = entry.get("c", [])
         numbers = sorted({_option_number(v, len(options)) for v in values})
@@ -170,7 +227,7 @@ def shown_answer(entry: dict, response: dict) -> ShownAnswer:
         shown.numbers = {n for n, pk in enumerate(entry.get("c", []), 1) if pk in chosen}
     elif kind == QuestionKind.TRUE_FALSE:
         shown.value = response.get("value")
-    elif kind in (QuestionKind.SHORT_TEXT, QuestionKind.NUMERIC):
+    elif kind in (QuestionKind.SHORT_TEXT, QuestionKind.NUMERIC, QuestionKind.ESSAY):
         shown.text = response.get("text") or ""
     elif kind == QuestionKind.MATCHING:
         options = {pk: n for n, pk in enumerate(entry.get("a", []), 1)}
@@ -191,7 +248,10 @@ def shown_from_raw(entry: dict, raw: RawAnswer) -> ShownAnswer:
     elif kind == QuestionKind.TRUE_FALSE:
         shown.value = {"true": True, "false": False}.get(raw.values[0] if raw.values else "")
     elif kind in (QuestionKind.SHORT_TEXT, QuestionKind.NUMERIC):
-        shown.text = (raw.values[0] if raw.values else "")[: MAX_TEXT_ANSWER * 2]
+        shown.text = text_clean(raw.values[0] if raw.values else "")[: MAX_TEXT_ANSWER * 2]
+    elif kind == QuestionKind.ESSAY:
+        # All of it, even when too long: the learner shortens it rather than retypes it.
+        shown.text = (raw.values[0] if raw.values else "")[: MAX_ESSAY_ANSWER * 2]
     elif kind == QuestionKind.MATCHING:
         shown.items = {n: i for n, v in raw.items.items() if (i := id_parse(v)) is not None}
     return shown

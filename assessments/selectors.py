@@ -20,9 +20,17 @@ from lms.learning.models import Enrollment
 from lms.learning.selectors import active_enrollment
 from lms.users.models import User
 
-from .layout import RawAnswer, ShownAnswer, shown_answer, shown_from_raw
+from .layout import (
+    MAX_ESSAY_ANSWER,
+    MAX_TEXT_ANSWER,
+    RawAnswer,
+    ShownAnswer,
+    shown_answer,
+    shown_from_raw,
+)
 from .models import (
     CHOICE_KINDS,
+    UNANSWERED_KINDS,
     AttemptAnswer,
     Choice,
     GradingMethod,
@@ -75,9 +83,14 @@ class Option:
 
 @dataclass
 class SheetQuestion:
-    """One question as the learner sees it while answering."""
+    """One question as the learner sees it while answering.
+
+    `position` names it in the form (q3); `number` is what the learner reads
+    ("Question 2"): descriptions have none and do not count.
+    """
 
     position: int
+    number: int | None
     kind: str
     prompt: str
     image: object
@@ -116,6 +129,22 @@ class SheetQuestion:
     @property
     def is_matching(self) -> bool:
         return self.kind == QuestionKind.MATCHING
+
+    @property
+    def is_essay(self) -> bool:
+        return self.kind == QuestionKind.ESSAY
+
+    @property
+    def is_description(self) -> bool:
+        return self.kind in UNANSWERED_KINDS
+
+    @property
+    def max_length(self) -> int:
+        return MAX_ESSAY_ANSWER if self.is_essay else MAX_TEXT_ANSWER
+
+    @property
+    def max_length_label(self) -> str:
+        return f"{self.max_length:,}"
 
     @property
     def item_rows(self) -> list[tuple[Option, int | None]]:
@@ -158,14 +187,18 @@ def attempt_sheet(
         AttemptAnswer.objects.filter(attempt=attempt).values_list("question_id", "response")
     )
     sheet = []
+    number = 0
     for position, entry in enumerate(layout, 1):
         question = questions.get(entry["q"])
         if question is None:
             continue
         options, items = _options(entry, question)
         response = saved.get(entry["q"]) or {}
+        counted = entry["k"] not in UNANSWERED_KINDS
+        number += counted
         item = SheetQuestion(
             position=position,
+            number=number if counted else None,
             kind=entry["k"],
             prompt=question.prompt,
             image=question.image,
@@ -185,9 +218,9 @@ def attempt_sheet(
 
 
 def attempt_progress(attempt: QuizAttempt) -> tuple[int, int]:
-    """(answered, total) for an attempt, in one query."""
+    """(answered, total) for an attempt, in one query. Descriptions are not questions."""
     answered = AttemptAnswer.objects.filter(attempt=attempt).exclude(response_key="").count()
-    return answered, len(attempt.layout)
+    return answered, attempt.question_count
 
 
 # --- Status of a learner on a quiz --------------------------------------------------------
@@ -217,10 +250,13 @@ def answers_revealed(
     """Whether right answers and feedback may be shown for `attempt`.
 
     `attempts` are all of this learner's attempts at the quiz. Never while any
-    attempt is still open, whatever the setting.
+    attempt is still open, nor for an attempt whose essays wait for a trainer,
+    whatever the setting.
     """
     now = now or timezone.now()
     if attempt.submitted_at is None or any(a.submitted_at is None for a in attempts):
+        return False
+    if attempt.awaits_grading:
         return False
     submitted = [a for a in attempts if a.submitted_at is not None]
     reveal = quiz.reveal_answers
@@ -243,6 +279,7 @@ STATUS_LABELS = {
     "not_started": lambda: _("Not started"),
     "in_progress": lambda: pgettext("learning", "In progress"),
     "time_up": lambda: _("Time is up"),
+    "awaiting_grade": lambda: _("Waiting for the trainer's grade"),
     "passed": lambda: _("Passed"),
     "failed": lambda: _("Not passed yet"),
     "no_attempts_left": lambda: _("Not passed, no attempts left"),
@@ -274,6 +311,7 @@ def _summary(
     scores = [a.percent for a in submitted if a.percent is not None]
     last = max(submitted, key=lambda a: a.number) if submitted else None
     passed = passed_by_method(quiz, submitted)
+    waiting = next((a for a in submitted if a.awaits_grading), None)
     url, action = quiz_url(quiz), ""
     if not authenticated:
         status = "login"
@@ -282,6 +320,10 @@ def _summary(
         url, action = attempt_url(current), _("Continue the quiz")
     elif passed:
         status, action = "passed", _("See your results")
+    elif waiting is not None:
+        # No score yet: the written answers wait for a trainer, who sends the result.
+        status, action = "awaiting_grade", _("See your answers")
+        url = reverse("assessments:review", args=[waiting.pk])
     elif not enrolled:
         status = "not_enrolled"
     elif not quiz.is_open(now):
@@ -302,6 +344,7 @@ def _summary(
         "status_label": STATUS_LABELS[status](),
         "badge": STATUS_BADGES.get(status, ""),
         "passed": passed,
+        "awaiting_grade": status == "awaiting_grade",
         "best_percent": max(scores) if scores else None,
         "last_percent": last.percent if last else None,
         "attempts_used": used,
@@ -322,7 +365,7 @@ def _attempts_by_quiz(user: User, quizzes: list[Quiz]) -> dict[int, list]:
     if not user.is_authenticated or not quizzes:
         return by_quiz
     rows = QuizAttempt.objects.filter(user=user, quiz__in=quizzes).only(
-        "id", "quiz_id", "number", "submitted_at", "deadline", "percent", "passed"
+        "id", "quiz_id", "number", "submitted_at", "graded_at", "deadline", "percent", "passed"
     )
     for attempt in rows:
         by_quiz[attempt.quiz_id].append(attempt)
@@ -333,7 +376,8 @@ def lesson_quiz_panel(*, user: User, lesson: LessonPage) -> dict | None:
     """The quiz of a lesson as the learner stands with it, or None when it has none.
 
     Keys: quiz, title, is_final, status (login, not_enrolled, not_open, closed,
-    not_started, in_progress, time_up, passed, failed, no_attempts_left),
+    not_started, in_progress, time_up, awaiting_grade, passed, failed,
+    no_attempts_left), awaiting_grade (a submitted attempt waits for a trainer),
     status_label, badge, passed, best_percent, last_percent, attempts_used,
     attempts_left (None: no limit), max_attempts, pass_mark, time_limit_minutes,
     url (the quiz page, or the open attempt), action (button text, may be empty).

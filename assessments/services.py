@@ -31,6 +31,7 @@ from lms.users.models import User
 from .grading import grade_response, max_points, percent_of, response_key
 from .layout import AnswerInvalid, RawAnswer, build_layout, response_from_raw
 from .models import (
+    UNANSWERED_KINDS,
     AttemptAnswer,
     CloseReason,
     Question,
@@ -97,6 +98,13 @@ def attempt_start(*, user: User, quiz: Quiz, now: datetime | None = None) -> Sta
     current = QuizAttempt.objects.open().filter(quiz=quiz, user=user).first()
     if current is not None and not attempt_close_if_overdue(attempt=current, now=now):
         return StartResult(current, created=False)
+    if QuizAttempt.objects.awaiting_grading().filter(quiz=quiz, user=user).exists():
+        # Trying again before knowing the result helps nobody; the trainer's grade comes first.
+        raise AttemptError(
+            _("Your last attempt is waiting for the trainer's grade. Try again once it is graded."),
+            code="awaiting_grade",
+            status=403,
+        )
     used = QuizAttempt.objects.filter(quiz=quiz, user=user).count()
     if quiz.max_attempts and used >= quiz.max_attempts:
         raise AttemptError(
@@ -294,7 +302,8 @@ def _grade_and_close(attempt: QuizAttempt, *, at: datetime, reason: str, user: U
             waiting += 1
             continue
         row.points = grade.points
-        row.is_correct = grade.is_correct
+        # A description is neither right nor wrong: item analysis leaves it out.
+        row.is_correct = None if question.kind in UNANSWERED_KINDS else grade.is_correct
     AttemptAnswer.objects.bulk_update(rows, ["points", "is_correct"])
     attempt.submitted_at = at
     attempt.close_reason = reason

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import views
+from . import grading_views, views
 
 app_name = "assessments"
 
@@ -11,4 +11,7 @@ urlpatterns = [
     path("attempts/<id:attempt_id>/autosave/", views.attempt_autosave, name="autosave"),
     path("attempts/<id:attempt_id>/submit/", views.attempt_submit_view, name="submit"),
     path("attempts/<id:attempt_id>/review/", views.attempt_review_view, name="review"),
+    # Trainers: essays waiting for a grade.
+    path("grading/", grading_views.essay_queue_view, name="grading_queue"),
+    path("grading/<id:attempt_id>/", grading_views.essay_grade_view, name="grading_detail"),
 ]

@@ -14,7 +14,7 @@ from lms.core.numbers import id_parse
 
 from .attempt_review import attempt_review
 from .forms import AnswerPostError, parse_answer_post
-from .models import Quiz, QuizAttempt
+from .models import MANUAL_KINDS, Quiz, QuizAttempt
 from .selectors import (
     answers_revealed,
     attempt_progress,
@@ -86,6 +86,7 @@ def _closed_redirect(request: HttpRequest, attempt: QuizAttempt, *, time_up: boo
 def _render_sheet(request, attempt: QuizAttempt, *, rejected=None, status: int = 200):
     sheet = attempt_sheet(attempt, rejected=rejected)
     answered = sum(1 for q in sheet if q.answered)
+    questions = [q for q in sheet if not q.is_description]
     seconds_left = (
         max(0, int((attempt.deadline - timezone.now()).total_seconds()))
         if attempt.deadline
@@ -96,7 +97,8 @@ def _render_sheet(request, attempt: QuizAttempt, *, rejected=None, status: int =
         "quiz": attempt.quiz,
         "sheet": sheet,
         "answered": answered,
-        "total": len(sheet),
+        "total": len(questions),
+        "questions": questions,
         "seconds_left": seconds_left,
         "minutes_left": -(-seconds_left // 60) if seconds_left is not None else None,
     }
@@ -179,7 +181,15 @@ def attempt_submit_view(request: HttpRequest, attempt_id: int) -> HttpResponse:
         except AttemptError as error:
             messages.error(request, error.message)
             return redirect("assessments:attempt", attempt.pk)
-        if result.graded_now:
+        if result.graded_now and result.attempt.awaits_grading:
+            messages.success(
+                request,
+                _(
+                    "Your answers were submitted. The trainer will grade your written answers; "
+                    "you will be told when your result is ready."
+                ),
+            )
+        elif result.graded_now:
             messages.success(request, _("Your answers were submitted and graded."))
         return redirect("assessments:review", attempt.pk)
     if attempt.submitted_at is not None:
@@ -187,7 +197,13 @@ def attempt_submit_view(request: HttpRequest, attempt_id: int) -> HttpResponse:
     if attempt_close_if_overdue(attempt=attempt):
         return _closed_redirect(request, attempt, time_up=True)
     answered, total = attempt_progress(attempt)
-    context = {"attempt": attempt, "quiz": attempt.quiz, "answered": answered, "total": total}
+    context = {
+        "attempt": attempt,
+        "quiz": attempt.quiz,
+        "answered": answered,
+        "total": total,
+        "has_essays": any(entry["k"] in MANUAL_KINDS for entry in attempt.layout),
+    }
     return render(request, "assessments/attempt_submit.html", context)
 
 

@@ -35,7 +35,8 @@ from lms.centres import audit
 from lms.centres.scoping import learners_visible_to
 from lms.core.admin_columns import yes_no_column
 
-from . import page_panels
+# grading_admin registers the essay grading menu item, home page panel and permission.
+from . import grading_admin, page_panels  # noqa: F401
 from .admin_views import (
     EXPORT_PERMISSION,
     IMPORT_PERMISSION,

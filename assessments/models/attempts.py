@@ -10,7 +10,7 @@ from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
-from .questions import Question
+from .questions import UNANSWERED_KINDS, Question
 from .quizzes import Quiz
 
 
@@ -96,7 +96,8 @@ class QuizAttempt(models.Model):
 
     @property
     def question_count(self) -> int:
-        return len(self.layout)
+        """Questions to answer: descriptions shown between them do not count."""
+        return sum(1 for entry in self.layout if entry.get("k") not in UNANSWERED_KINDS)
 
     @property
     def awaits_grading(self) -> bool:

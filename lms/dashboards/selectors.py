@@ -17,7 +17,8 @@ from django.utils.translation import get_language
 
 from wagtail.models import Page, WorkflowState
 
-from assessments.models import AttemptAnswer, Question
+from assessments.grading_selectors import can_grade, essay_waiting_count
+from assessments.models import UNANSWERED_KINDS, AttemptAnswer, Question
 from curricula.models import CoursePage
 from curricula.selectors import default_locale
 from lms.assignments.selectors import can_review, review_waiting_count
@@ -121,6 +122,7 @@ class TrainerDashboard:
     changes_requested_count: int
     changes_requested: list[PageLink]
     reviews_waiting: int | None  # None: the trainer does not review hand-ins
+    essays_waiting: int | None  # None: the trainer does not grade essays
     courses: list[CourseFigures]
     hard_questions: list[HardQuestion]
 
@@ -170,6 +172,8 @@ def _hard_questions(courses: list[CoursePage]) -> list[HardQuestion]:
         in_courses |= Q(attempt__quiz__lesson__path__startswith=course.path)
     rows = list(
         AttemptAnswer.objects.filter(in_courses, attempt__submitted_at__isnull=False)
+        # A description is text between questions: nobody gets it wrong.
+        .exclude(question__kind__in=UNANSWERED_KINDS)
         .values("question")
         .annotate(
             learners=Count("attempt__user", distinct=True),
@@ -224,6 +228,7 @@ def trainer_dashboard(*, user: User) -> TrainerDashboard:
         changes_requested_count=changes_requested.count(),
         changes_requested=_page_links(changes_requested),
         reviews_waiting=review_waiting_count(reviewer=user) if can_review(user) else None,
+        essays_waiting=essay_waiting_count(grader=user) if can_grade(user) else None,
         courses=_course_figures(courses),
         hard_questions=_hard_questions(courses),
     )

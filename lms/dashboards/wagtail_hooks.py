@@ -48,6 +48,7 @@ class TrainerPanel(Component):
             "dashboard": dashboard,
             "courses_chart": courses,
             "review_url": reverse("assignments:review_queue"),
+            "grading_url": reverse("assessments:grading_queue"),
         }
 
 

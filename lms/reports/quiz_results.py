@@ -3,6 +3,10 @@
 Every query filters learners through lms.centres.scoping.learners_visible_to, so
 a trainer sees the learners of their own centres only. Query counts do not grow
 with the number of learners, attempts or questions.
+
+An attempt whose essays wait for a trainer has no score yet: it counts as an
+attempt and is shown as waiting, never as 0 %. Descriptions (text between
+questions) are not questions and are left out of the item analysis.
 """
 
 import csv
@@ -10,12 +14,20 @@ import io
 from dataclasses import dataclass
 from decimal import Decimal
 
-from django.db.models import Count, Max, OuterRef, Q, Subquery
+from django.db.models import Avg, Count, Max, OuterRef, Q, Subquery
 from django.utils.html import strip_tags
 from django.utils.text import Truncator
 from django.utils.translation import gettext as _
 
-from assessments.models import AttemptAnswer, GradingMethod, QuestionKind, Quiz, QuizAttempt
+from assessments.models import (
+    MANUAL_KINDS,
+    UNANSWERED_KINDS,
+    AttemptAnswer,
+    GradingMethod,
+    QuestionKind,
+    Quiz,
+    QuizAttempt,
+)
 from assessments.selectors import questions_for_grading
 from lms.centres.scoping import learners_visible_to
 from lms.core.collation import thai_order
@@ -40,10 +52,15 @@ def quizzes_with_counts(*, viewer: User):
 class LearnerResult:
     user: User
     attempts: int
-    best_percent: Decimal
-    last_percent: Decimal
+    best_percent: Decimal | None  # None: no attempt graded yet
+    last_percent: Decimal | None  # None: the last attempt waits for a grade
     passed: bool
     last_submitted_at: object
+    waiting: int = 0  # attempts whose essays wait for a trainer's grade
+
+    @property
+    def last_waiting(self) -> bool:
+        return self.waiting > 0 and self.last_percent is None
 
 
 def quiz_learner_results(*, viewer: User, quiz: Quiz) -> list[LearnerResult]:
@@ -58,6 +75,7 @@ def quiz_learner_results(*, viewer: User, quiz: Quiz) -> list[LearnerResult]:
             attempts=Count("id"),
             best=Max("percent"),
             passes=Count("id", filter=Q(passed=True)),
+            waiting=Count("id", filter=Q(graded_at__isnull=True)),
             last_at=Max("submitted_at"),
             last=Subquery(latest.values("percent")[:1]),
             last_passed=Subquery(latest.values("passed")[:1]),
@@ -81,6 +99,7 @@ def quiz_learner_results(*, viewer: User, quiz: Quiz) -> list[LearnerResult]:
                 last_percent=row["last"],
                 passed=passed,
                 last_submitted_at=row["last_at"],
+                waiting=row["waiting"],
             )
         )
     results.sort(key=lambda r: (r.user.last_name, r.user.first_name, r.user.username))
@@ -94,9 +113,15 @@ class ItemStat:
     kind_label: str
     answers: int
     correct: int
-    share_correct: Decimal | None
+    share_correct: Decimal | None  # None for essays: they get marks, not right or wrong
     common_wrong: str
     common_wrong_count: int
+    # The mean of the marks given, as a share of the question's points (partial credit
+    # counts); answers still waiting for a grade are left out.
+    average_percent: Decimal | None = None
+    is_essay: bool = False
+    graded: int = 0  # essays: answers graded by a trainer
+    waiting: int = 0  # essays: answers waiting for a grade
 
 
 def _describe(question, key: str) -> str:
@@ -120,18 +145,26 @@ def _describe(question, key: str) -> str:
 
 
 def quiz_item_analysis(*, viewer: User, quiz: Quiz) -> list[ItemStat]:
-    """Per question: answers, share answered right, and the wrong answer chosen most often."""
+    """Per question: answers, share answered right, the average mark, and the wrong answer
+    chosen most often; for essays, how many are graded and how many wait."""
     visible = learners_visible_to(viewer).values("pk")
     answers = AttemptAnswer.objects.filter(
         attempt__quiz=quiz, attempt__submitted_at__isnull=False, attempt__user__in=visible
-    )
+    ).exclude(question__kind__in=UNANSWERED_KINDS)
     totals = list(
         answers.values("question_id")
-        .annotate(total=Count("id"), correct=Count("id", filter=Q(is_correct=True)))
+        .annotate(
+            total=Count("id"),
+            correct=Count("id", filter=Q(is_correct=True)),
+            average=Avg("points"),
+            graded=Count("id", filter=Q(graded_at__isnull=False)),
+            waiting=Count("id", filter=Q(points__isnull=True)),
+        )
         .order_by()
     )
     wrong_rows = (
         answers.filter(is_correct=False)
+        .exclude(question__kind__in=MANUAL_KINDS)
         .exclude(response_key="")
         .values("question_id", "response_key")
         .annotate(n=Count("id"))
@@ -151,6 +184,7 @@ def quiz_item_analysis(*, viewer: User, quiz: Quiz) -> list[ItemStat]:
     for row in totals:
         question = questions[row["question_id"]]
         key, count = most_wrong.get(question.pk, ("", 0))
+        is_essay = question.kind in MANUAL_KINDS
         stats.append(
             ItemStat(
                 question_id=question.pk,
@@ -158,17 +192,24 @@ def quiz_item_analysis(*, viewer: User, quiz: Quiz) -> list[ItemStat]:
                 kind_label=QuestionKind(question.kind).label,
                 answers=row["total"],
                 correct=row["correct"],
-                share_correct=(Decimal(row["correct"] * 100) / row["total"]).quantize(
-                    Decimal("0.1")
-                )
-                if row["total"]
-                else None,
+                share_correct=_share(row["correct"], row["total"]) if not is_essay else None,
                 common_wrong=_describe(question, key) if key else "",
                 common_wrong_count=count,
+                average_percent=_share(row["average"], question.points),
+                is_essay=is_essay,
+                graded=row["graded"] if is_essay else 0,
+                waiting=row["waiting"] if is_essay else 0,
             )
         )
     stats.sort(key=lambda s: (fixed_order.get(s.question_id, len(fixed_order)), s.question_id))
     return stats
+
+
+def _share(part, whole) -> Decimal | None:
+    """`part` of `whole` in percent, to one decimal; None when there is nothing to share."""
+    if part is None or not whole:
+        return None
+    return (Decimal(part) * 100 / Decimal(whole)).quantize(Decimal("0.1"))
 
 
 def _cell(value) -> str:
@@ -199,7 +240,9 @@ def learner_results_csv(results: list[LearnerResult]) -> str:
         _("Last score (%)"),
         _("Passed"),
         _("Last submitted"),
+        _("Attempts waiting for a grade"),
     ]
+    waiting = _("waiting for a grade")
     rows = [
         [
             r.user.username,
@@ -207,9 +250,10 @@ def learner_results_csv(results: list[LearnerResult]) -> str:
             str(r.user.home_centre) if r.user.home_centre_id else "",
             r.attempts,
             r.best_percent,
-            r.last_percent,
-            _("yes") if r.passed else _("no"),
+            waiting if r.last_waiting else r.last_percent,
+            _("yes") if r.passed else (waiting if r.last_waiting else _("no")),
             r.last_submitted_at.isoformat() if r.last_submitted_at else "",
+            r.waiting,
         ]
         for r in results
     ]
@@ -225,6 +269,9 @@ def item_analysis_csv(stats: list[ItemStat]) -> str:
         _("Share right (%)"),
         _("Most chosen wrong answer"),
         _("Times chosen"),
+        _("Average mark (%)"),
+        _("Essays graded"),
+        _("Essays waiting for a grade"),
     ]
     rows = [
         [
@@ -235,6 +282,9 @@ def item_analysis_csv(stats: list[ItemStat]) -> str:
             s.share_correct,
             s.common_wrong,
             s.common_wrong_count or "",
+            s.average_percent,
+            s.graded if s.is_essay else "",
+            s.waiting if s.is_essay else "",
         ]
         for s in stats
     ]

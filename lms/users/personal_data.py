@@ -13,8 +13,8 @@ keeps identifies the person, an erasure step:
   key, sections in `order` (profile 0, enrolments 10, lesson progress 20, quiz attempts
   30, handed-in work 40, certificates 50);
 - an erasure step is `fn(*, user) -> None`, run by `user_anonymise` inside its
-  transaction, after the account itself is anonymised, steps in `order` (handed-in
-  work 10, certificates 20). Erase what names or shows the person; keep what counts them.
+  transaction, after the account itself is anonymised, steps in `order` (quiz essays 5,
+  handed-in work 10, certificates 20). Erase what names or shows the person; keep what counts them.
 """
 
 from collections.abc import Callable

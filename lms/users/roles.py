@@ -91,6 +91,11 @@ _ASSIGNMENTS = [
 ROLE_PERMISSIONS[TRAINERS] += _ASSIGNMENTS
 ROLE_PERMISSIONS[NATIONAL_ADMINS] += _ASSIGNMENTS
 
+# Essays in quizzes are graded by trainers (and the national office), for the learners of
+# their centres (assessments.grading_services; scoping decides whose attempts they see).
+ROLE_PERMISSIONS[TRAINERS] += ["assessments.grade_essays"]
+ROLE_PERMISSIONS[NATIONAL_ADMINS] += ["assessments.grade_essays"]
+
 # Page permissions on the home page of every language, inherited by the whole tree.
 # Trainers write and submit for review; only national admins publish.
 ROLE_PAGE_PERMISSIONS: dict[str, list[str]] = {

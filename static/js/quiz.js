@@ -32,7 +32,7 @@
   }
 
   function hasAnswer(section) {
-    var fields = section.querySelectorAll("input, select");
+    var fields = section.querySelectorAll("input, select, textarea");
     for (var i = 0; i < fields.length; i++) {
       var field = fields[i];
       if (field.type === "hidden" || field.type === "submit") {
@@ -65,7 +65,7 @@
     var data = new FormData();
     data.append("csrfmiddlewaretoken", token ? token.value : "");
     data.append("present", section.getAttribute("data-position"));
-    var fields = section.querySelectorAll("input, select");
+    var fields = section.querySelectorAll("input, select, textarea");
     for (var i = 0; i < fields.length; i++) {
       var field = fields[i];
       if (!field.name || field.name === "present" || field.type === "submit") {
@@ -143,16 +143,18 @@
     }
   });
 
+  // Typed answers save after a pause in typing; an essay after a longer one.
   form.addEventListener("input", function (event) {
     var section = sectionOf(event.target);
-    if (!section || event.target.type !== "text") {
+    var type = event.target.type;
+    if (!section || (type !== "text" && type !== "textarea")) {
       return;
     }
     var position = section.getAttribute("data-position");
     window.clearTimeout(timers[position]);
     timers[position] = window.setTimeout(function () {
       save(section);
-    }, 900);
+    }, type === "textarea" ? 1500 : 900);
   });
 
   window.addEventListener("online", function () {

@@ -68,6 +68,16 @@ def matching(pairs=(("แสง", "หน้าต่าง"), ("ฉาก", "�
     return question
 
 
+def essay(points=5, **fields) -> Question:
+    fields.setdefault("prompt", "<p>อธิบายวิธีจัดแสงถ่ายรูปสินค้าของคุณ</p>")
+    fields.setdefault("grader_info", "คำตอบที่ดีพูดถึงแสงจากหน้าต่างและฉากหลังสีขาว")
+    return Question.objects.create(kind=QuestionKind.ESSAY, points=points, **fields)
+
+
+def description(text="<p>ตอนที่ 2: อ่านตารางราคาด้านล่าง</p>", **fields) -> Question:
+    return Question.objects.create(kind=QuestionKind.DESCRIPTION, prompt=text, **fields)
+
+
 def one_of_each() -> list[Question]:
     return [
         single_choice(),

@@ -1,7 +1,9 @@
 """Answering attempts in tests, in the terms the learner sees (positions and option numbers)."""
 
 from assessments.layout import RawAnswer
-from assessments.models import Question, QuestionKind
+from assessments.models import UNANSWERED_KINDS, Question, QuestionKind
+
+ESSAY_TEXT = "วางสินค้าข้างหน้าต่าง\nใช้ผ้าขาวเป็นฉากหลัง"
 
 
 def position_of(attempt, question) -> int:
@@ -10,6 +12,8 @@ def position_of(attempt, question) -> int:
 
 def _right(entry: dict, question: Question) -> RawAnswer:
     kind = entry["k"]
+    if kind == QuestionKind.ESSAY:
+        return RawAnswer(values=[ESSAY_TEXT])
     if kind in (QuestionKind.SINGLE, QuestionKind.MULTIPLE):
         right = {c.pk for c in question.choices.all() if c.is_correct}
         return RawAnswer(values=[str(n) for n, pk in enumerate(entry["c"], 1) if pk in right])
@@ -28,6 +32,8 @@ def _right(entry: dict, question: Question) -> RawAnswer:
 
 def _wrong(entry: dict, question: Question) -> RawAnswer:
     kind = entry["k"]
+    if kind == QuestionKind.ESSAY:
+        return RawAnswer(values=["ไม่ทราบ"])
     if kind in (QuestionKind.SINGLE, QuestionKind.MULTIPLE):
         wrong = {c.pk for c in question.choices.all() if not c.is_correct}
         return RawAnswer(values=[next(str(n) for n, pk in enumerate(entry["c"], 1) if pk in wrong)])
@@ -48,7 +54,7 @@ def answers_for(attempt, *, right: bool = True, positions=None) -> dict[int, Raw
     return {
         n: make(entry, questions[entry["q"]])
         for n, entry in enumerate(attempt.layout, 1)
-        if positions is None or n in positions
+        if (positions is None or n in positions) and entry["k"] not in UNANSWERED_KINDS
     }
 
 

@@ -7,12 +7,14 @@ the maximum.
 
 import threading
 
+from django.contrib.auth.models import Group
 from django.db import connection
 
 from wagtail.models import ModelLogEntry
 
 import pytest
 
+from assessments.grading_services import essay_grade
 from assessments.models import QuizAttempt
 from assessments.services import (
     AttemptError,
@@ -23,10 +25,17 @@ from assessments.services import (
 from lms.learning.models import LessonProgress
 from lms.learning.services import enrollment_create
 from lms.setup.platform import platform_setup
-from tests.factories import CoursePageFactory, LessonPageFactory, UserFactory
+from lms.users import roles
+from tests.factories import (
+    CentreFactory,
+    CoursePageFactory,
+    LessonPageFactory,
+    StaffRoleFactory,
+    UserFactory,
+)
 
 from .conftest import ensure_tree_roots
-from .factories import make_quiz, one_of_each
+from .factories import essay, make_quiz, one_of_each
 from .helpers import answers_for
 
 pytestmark = pytest.mark.django_db(transaction=True)
@@ -101,3 +110,34 @@ def test_saving_while_submitting_never_changes_a_graded_attempt(setup):
     graded = {a.question_id: a.points for a in attempt.answers.all()}
     # Whatever order they ran in, the score is the sum of the stored points.
     assert attempt.score == sum(graded.values())
+
+
+def test_two_trainers_grading_the_last_essays_at_once_finish_the_attempt_once(setup):
+    """Each grades a different essay: the second to get the lock sees the first's points,
+    and exactly one of them adds the attempt up and records the pass."""
+    learner, _quiz, lesson = setup
+    centre = CentreFactory()
+    learner.home_centre = centre
+    learner.save()
+    quiz = make_quiz(lesson=lesson.get_next_sibling().specific, questions=[essay(), essay()])
+    trainers = []
+    for name in ("khru-a", "khru-b"):
+        trainer = UserFactory(username=name)
+        trainer.groups.add(Group.objects.get(name=roles.TRAINERS))
+        StaffRoleFactory(user=trainer, centre=centre)
+        trainers.append(trainer)
+    attempt = attempt_start(user=learner, quiz=quiz).attempt
+    attempt_answers_save(user=learner, attempt=attempt, answers=answers_for(attempt))
+    attempt = attempt_submit(user=learner, attempt=attempt).attempt
+    first, second = attempt.answers.order_by("position")
+    results, errors = run_together(
+        [
+            lambda: essay_grade(grader=trainers[0], attempt=attempt, grades={first.pk: (5, "")}),
+            lambda: essay_grade(grader=trainers[1], attempt=attempt, grades={second.pk: (5, "")}),
+        ]
+    )
+    assert errors == [] and len(results) == 2
+    attempt.refresh_from_db()
+    assert attempt.percent == 100 and attempt.passed and attempt.graded_at is not None
+    assert ModelLogEntry.objects.filter(action="assessments.attempt.graded").count() == 1
+    assert ModelLogEntry.objects.filter(action="assessments.essay.grade").count() == 2

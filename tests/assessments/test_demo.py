@@ -2,9 +2,12 @@
 
 import pytest
 
-from assessments.models import Question, Quiz
+from assessments.grading_selectors import essay_queue
+from assessments.grading_services import essay_grade
+from assessments.models import Question, Quiz, QuizAttempt
 from assessments.validation import question_draft, question_problems
 from lms.setup.demo.seed import demo_seed
+from lms.users.models import User
 
 pytestmark = pytest.mark.django_db
 
@@ -42,6 +45,21 @@ def test_demo_quizzes():
     assert result["courses"]["sell-products-online"].final_quizzes.get() == final
 
 
+def test_demo_has_an_essay_waiting_for_the_demo_trainer():
+    result = demo_seed()
+    trainer = result["users"]["demo-trainer"]
+    waiting = list(essay_queue(grader=trainer))
+    assert [(a.user.username, a.quiz.course_id) for a in waiting] == [
+        ("demo-somjai", result["courses"]["sell-products-online"].pk)
+    ]
+    essay = waiting[0].answers.get(question__kind="essay")
+    assert essay.points is None and "ขอโทษ" in essay.response["text"]
+    assert essay.question.grader_info and essay.question.general_feedback
+    # Seeding again adds no second attempt.
+    demo_seed()
+    assert QuizAttempt.objects.filter(user__username="demo-somjai").count() == 1
+
+
 def test_pass_quiz_lets_a_learner_demo_pass_each_demo_quiz():
     from lms.learning.models import CompletionSource, LessonProgress
     from lms.learning.services import enrollment_create
@@ -52,8 +70,17 @@ def test_pass_quiz_lets_a_learner_demo_pass_each_demo_quiz():
     learner = UserFactory(username="demo-like")
     for course in result["courses"].values():
         enrollment_create(user=learner, course=course)
+    national = User.objects.get(username="demo-admin")
     for quiz in Quiz.objects.all():
         attempt = pass_quiz(user=learner, quiz=quiz)
+        if attempt.awaits_grading:  # the final quiz's essay: a trainer gives it full marks
+            grades = {
+                answer.pk: (answer.question.points, "")
+                for answer in attempt.answers.filter(question__kind="essay").select_related(
+                    "question"
+                )
+            }
+            attempt = essay_grade(grader=national, attempt=attempt, grades=grades)
         assert attempt.passed and attempt.percent == 100, quiz.title
     done = LessonProgress.objects.filter(user=learner, completed_via=CompletionSource.QUIZ)
     assert sorted(p.lesson.slug for p in done) == [

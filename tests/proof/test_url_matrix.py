@@ -122,6 +122,10 @@ MATRIX: dict[str, Row] = {
     "assessments:autosave": Row({**OWNER_ONLY, "learner": "409"}, method="post"),
     "assessments:submit": Row(OWNER_ONLY, method="post"),
     "assessments:review": Row(OWNER_ONLY),
+    # Grading essays is the trainers' job (and the national office's), as reviewing hand-ins;
+    # the attempt in the URL is a centre A villager's, waiting for a grade.
+    "assessments:grading_queue": Row(REVIEWERS),
+    "assessments:grading_detail": Row(REVIEWERS_RECORD),
     # Certificates
     "certificates:mine": Row(SIGNED_IN),
     "certificates:verify_form": Row(PUBLIC),
@@ -245,6 +249,9 @@ def _world() -> dict:
     attempt = QuizAttempt.objects.filter(user=learner).select_related("quiz").first()
     certificate = Certificate.objects.filter(learner=learner).first()
     submission = Submission.objects.filter(user=learner).first()
+    essay_attempt = (
+        QuizAttempt.objects.awaiting_grading().filter(user__home_centre=centre_a).first()
+    )
     cohort = Cohort.objects.filter(centre=centre_a, memberships__user=learner).first()
     # A session running today, so that checking in is open while the matrix runs.
     session = CohortSession.objects.create(
@@ -259,13 +266,24 @@ def _world() -> dict:
     from wagtail.documents import get_document_model
 
     document = get_document_model().objects.first()
-    for record in (lesson, attempt, certificate, submission, cohort, session, early, document):
+    for record in (
+        lesson,
+        attempt,
+        essay_attempt,
+        certificate,
+        submission,
+        cohort,
+        session,
+        early,
+        document,
+    ):
         assert record is not None, "the demo data lacks a record the matrix needs"
     return {
         "course_id": selling.pk,
         "lesson_id": lesson.pk,
         "quiz_id": attempt.quiz_id,
         "attempt_id": attempt.pk,
+        "essay_attempt_id": essay_attempt.pk,
         "code": certificate.code,
         "reference": certificate.pk,
         "cohort": cohort.pk,
@@ -298,6 +316,7 @@ ARGS = {
     "assessments:autosave": lambda w: {"attempt_id": w["attempt_id"]},
     "assessments:submit": lambda w: {"attempt_id": w["attempt_id"]},
     "assessments:review": lambda w: {"attempt_id": w["attempt_id"]},
+    "assessments:grading_detail": lambda w: {"attempt_id": w["essay_attempt_id"]},
     "certificates:verify": lambda w: {"code": w["code"]},
     "certificates:download": lambda w: {"reference": w["reference"]},
     "centres:cohort_detail": lambda w: {"pk": w["cohort"]},

@@ -21,6 +21,7 @@ from django.urls import reverse
 
 import pytest
 
+from assessments.models import QuizAttempt
 from lms.assignments.models import Assignment, Grading, Submission
 from lms.assignments.services import Work, submission_hand_in
 from lms.centres.models import Centre, StaffRole, StaffRoleKind
@@ -106,6 +107,10 @@ def _markers(centre: Centre) -> dict[str, str]:
         found[reverse("assignments:review_detail", kwargs={"pk": submission.pk})] = "hand-in"
         # How a hand-in is named in the site history.
         found[f"{submission.assignment_id} · {submission.user_id} · #"] = "hand-in"
+    for attempt in QuizAttempt.objects.filter(user__in=people, layout__contains=[{"k": "essay"}]):
+        found[reverse("assessments:grading_detail", kwargs={"attempt_id": attempt.pk})] = (
+            "quiz attempt with an essay"
+        )
     return found
 
 
@@ -136,6 +141,7 @@ def _paths() -> list[str]:
     site.add(reverse("centres:report_export", kwargs={"kind": "csv"}))
     site.add(reverse("centres:report_export", kwargs={"kind": "xlsx"}))
     site.add(reverse("assignments:review_queue"))
+    site.add(reverse("assessments:grading_queue"))
     site.add(reverse("certificates:mine"))
     return sorted(path for path in admin | site if not SKIP.search(path))
 

@@ -5,16 +5,24 @@ import io
 from decimal import Decimal
 
 from django.contrib.auth.models import Group
+from django.utils import translation
 
 import pytest
 
+from assessments.grading_services import essay_grade
 from assessments.layout import RawAnswer
-from assessments.models import Choice
+from assessments.models import AcceptedAnswer, Choice, Question, QuestionKind
 from assessments.services import attempt_answers_save, attempt_start, attempt_submit
 from lms.learning.services import enrollment_create
-from lms.reports.quiz_results import quiz_item_analysis, quiz_learner_results
+from lms.reports.quiz_results import (
+    item_analysis_csv,
+    learner_results_csv,
+    quiz_item_analysis,
+    quiz_learner_results,
+)
 from lms.users import roles
-from tests.assessments.factories import make_quiz, single_choice, true_false
+from tests.assessments.factories import description, essay, make_quiz, single_choice, true_false
+from tests.conftest import admin_in_english
 from tests.factories import CentreFactory, StaffRoleFactory, UserFactory
 
 pytestmark = pytest.mark.django_db
@@ -156,3 +164,77 @@ def test_results_queries_do_not_grow_with_learners(client, world, course):
         enrollment_create(user=user, course=course)
         take(user, world["quiz"], "ผิดน้อย", "true")
     assert count_queries(client, url) == few
+
+
+@pytest.fixture
+def essay_world(world, lessons):
+    """A second quiz of the north centre: a description, a weighted short answer, an essay."""
+    short = Question(kind=QuestionKind.SHORT_TEXT, prompt="<p>ส่งอะไรให้ลูกค้า</p>", points=2)
+    short.accepted_answers = [
+        AcceptedAnswer(text="เลขพัสดุ", weight=100),
+        AcceptedAnswer(text="ใบเสร็จ", weight=50, feedback="เกือบถูก"),
+    ]
+    short.save()
+    quiz = make_quiz(
+        lesson=lessons[1],
+        questions=[description(), short, essay(points=4)],
+        shuffle_questions=False,
+    )
+    world.update(essay_quiz=quiz, short=short)
+    return world
+
+
+def take_essay_quiz(user, quiz, typed):
+    attempt = attempt_start(user=user, quiz=quiz).attempt
+    answers = {2: RawAnswer(values=[typed]), 3: RawAnswer(values=["เขียนตอบ\nสองบรรทัด"])}
+    attempt_answers_save(user=user, attempt=attempt, answers=answers)
+    return attempt_submit(user=user, attempt=attempt).attempt
+
+
+def test_item_analysis_skips_descriptions_and_counts_essays_and_partial_marks(essay_world):
+    quiz, people = essay_world["essay_quiz"], essay_world["learners"]
+    trainer = essay_world["trainers"][essay_world["north"]]
+    graded = take_essay_quiz(people["ann"], quiz, "เลขพัสดุ")
+    take_essay_quiz(people["bee"], quiz, "ใบเสร็จ")
+    essay_grade(
+        grader=trainer,
+        attempt=graded,
+        grades={graded.answers.get(position=3).pk: (Decimal(3), "")},
+    )
+    short, written = quiz_item_analysis(viewer=trainer, quiz=quiz)
+    # Short answer: one full (2 points), one half (1 point): 1 of 2 right, average 75 %.
+    assert (short.answers, short.correct, short.share_correct) == (2, 1, Decimal("50.0"))
+    assert short.average_percent == Decimal("75.0")
+    assert short.common_wrong == "ใบเสร็จ"
+    # The essay: one graded with 3 of 4 points, one waiting (left out of the average).
+    assert written.is_essay and (written.graded, written.waiting) == (1, 1)
+    assert written.share_correct is None and written.average_percent == Decimal("75.0")
+    assert written.common_wrong == ""  # essays have no "most chosen" answer
+    with translation.override("en"):
+        rows = list(csv.reader(io.StringIO(item_analysis_csv([short, written]))))
+    assert rows[0][-3:] == ["Average mark (%)", "Essays graded", "Essays waiting for a grade"]
+    assert rows[2][-3:] == ["75.0", "1", "1"] and rows[1][-2:] == ["", ""]
+
+
+def test_learner_results_show_an_attempt_waiting_for_a_grade(essay_world):
+    quiz, people = essay_world["essay_quiz"], essay_world["learners"]
+    trainer = essay_world["trainers"][essay_world["north"]]
+    take_essay_quiz(people["ann"], quiz, "เลขพัสดุ")
+    rows = quiz_learner_results(viewer=trainer, quiz=quiz)
+    (ann,) = rows
+    assert (ann.attempts, ann.best_percent, ann.last_percent) == (1, None, None)
+    assert ann.last_waiting and not ann.passed
+    with translation.override("en"):
+        exported = list(csv.reader(io.StringIO(learner_results_csv(rows))))
+    assert exported[1][4:7] == ["", "waiting for a grade", "waiting for a grade"]
+    assert exported[1][-1] == "1"
+
+
+def test_results_page_says_waiting_instead_of_a_percent(client, essay_world):
+    quiz, people = essay_world["essay_quiz"], essay_world["learners"]
+    take_essay_quiz(people["ann"], quiz, "เลขพัสดุ")
+    client.force_login(admin_in_english(essay_world["trainers"][essay_world["north"]]))
+    html = client.get(f"/admin/quiz-results/{quiz.pk}/").content.decode()
+    main = html.split("<main")[-1]
+    assert "waiting for a grade" in main and "None%" not in main and "ตอนที่ 2" not in main
+    assert "0 graded, 1 waiting" in main

@@ -30,6 +30,7 @@ def test_the_apps_register_their_sections_in_the_order_of_the_export():
         "certificates",
     ]
     assert [step.__name__ for step in ERASURE_STEPS] == [
+        "essays_erase",
         "submissions_erase",
         "certificates_anonymise",
     ]

@@ -7,7 +7,8 @@ demo decides who has passed what.
 
 Which quiz belongs where:
     sell-products-online / pricing-packing-and-postage        lesson quiz (lesson 4 of 5)
-    sell-products-online (course)                            final quiz, draws 3 from a bank
+    sell-products-online (course)                            final quiz, draws 3 from a bank,
+                                                             with an essay a trainer grades
     shop-bookkeeping-with-spreadsheets / monthly-profit-with-sum  lesson quiz (3 of 3)
     online-safety / spot-online-scams                         lesson quiz (2 of 4)
 """
@@ -27,19 +28,32 @@ from assessments.models import (
     QuestionBank,
     QuestionKind,
     Quiz,
+    QuizAttempt,
     QuizDraw,
     QuizQuestion,
 )
 from assessments.selectors import questions_for_grading
 from assessments.services import attempt_answers_save, attempt_start, attempt_submit
 from curricula.models import LessonPage, SkillTag
+from lms.users.models import User
 
-from .quizzes import BOOKKEEPING_QUIZ, POSTAGE_QUIZ, SAFETY_QUIZ, SELLING_BANK, SELLING_FINAL
+from .quizzes import (
+    BOOKKEEPING_QUIZ,
+    ESSAY_ANSWER,
+    POSTAGE_QUIZ,
+    SAFETY_QUIZ,
+    SELLING_BANK,
+    SELLING_FINAL,
+)
+
+# A villager of the demo centre's class whose final quiz waits for demo-trainer's grade.
+ESSAY_WAITING_LEARNER = "demo-somjai"
 
 __all__ = [
     "answer_quiz",
     "pass_quiz",
     "seed",
+    "seed_essay_waiting",
     "POSTAGE_QUIZ",
     "SELLING_BANK",
     "SELLING_FINAL",
@@ -63,6 +77,8 @@ def _question(spec: dict, *, media, bank=None, tags=()) -> Question:
         correct_answer_true=spec.get("correct_answer_true"),
         feedback_correct=spec.get("feedback_correct", ""),
         feedback_incorrect=spec.get("feedback_incorrect", ""),
+        general_feedback=spec.get("general_feedback", ""),
+        grader_info=spec.get("grader_info", ""),
         image=media.get(image_key) if image_key else None,
         image_alt="โต๊ะข้างหน้าต่าง มีขวดน้ำพริกบนผ้าขาว แสงส่องจากด้านข้าง" if image_key else "",
     )
@@ -160,6 +176,8 @@ def _right_answers(attempt) -> dict:
         elif kind == QuestionKind.NUMERIC:
             right = question.numeric_answers.all()[0].value
             answers[position] = RawAnswer(values=[f"{right.normalize():f}"])
+        elif kind == QuestionKind.ESSAY:
+            answers[position] = RawAnswer(values=[ESSAY_ANSWER])
         elif kind == QuestionKind.MATCHING:
             pairs = {p.pk: p for p in question.pairs.all()}
             options = {}
@@ -174,7 +192,8 @@ def _right_answers(attempt) -> dict:
 def pass_quiz(*, user, quiz: Quiz):
     """For demo data: `user` takes `quiz` through the real services and gets everything right.
 
-    The learner must be enrolled in the quiz's course. Returns the graded attempt.
+    The learner must be enrolled in the quiz's course. Returns the submitted attempt: graded,
+    or waiting for a trainer when the quiz has an essay.
     """
 
     attempt = attempt_start(user=user, quiz=quiz).attempt
@@ -195,3 +214,20 @@ def answer_quiz(*, user, quiz: Quiz, wrong_positions: set[int]):
     }
     attempt_answers_save(user=user, attempt=attempt, answers=answers)
     return attempt_submit(user=user, attempt=attempt).attempt
+
+
+@transaction.atomic
+def seed_essay_waiting(result: dict) -> QuizAttempt | None:
+    """A villager of the demo class has taken the selling course's final quiz: the answers
+    graded on submission are right and the essay waits in demo-trainer's queue.
+
+    Called once the class exists (lms.setup.demo.centres); does nothing when the villager
+    has taken the quiz already. Returns the new attempt, if any.
+    """
+    learner = User.objects.filter(username=ESSAY_WAITING_LEARNER).first()
+    quiz = Quiz.objects.filter(course=result["courses"][SELLING_FINAL["course"]]).first()
+    if learner is None or quiz is None:
+        return None
+    if QuizAttempt.objects.filter(user=learner, quiz=quiz).exists():
+        return None
+    return pass_quiz(user=learner, quiz=quiz)

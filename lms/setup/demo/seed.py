@@ -304,6 +304,8 @@ def demo_seed() -> dict[str, object]:
     learning_demo.seed(result)
     certificates_demo.seed(result)
     centres_demo.seed(result)
+    # The class's villagers exist now: one of them has an essay waiting for the trainer.
+    assessments_demo.seed_essay_waiting(result)
     # Last: a year of history at several centres, for the dashboards' figures.
     dashboards_demo.seed(result)
     return result

@@ -116,7 +116,7 @@ class Quiz(index.Indexed, ClusterableModel):
         verbose_name_plural = _("quizzes")
         permissions = [
             ("view_quiz_results", "Can view quiz results"),
-            ("grade_essays", "Can grade essay answers"),
+            ("grade_essays", _("Can grade essay answers")),
         ]
         constraints = [
             models.CheckConstraint(

@@ -1,6 +1,8 @@
-"""Headless Chromium at phone width: a learner writes an essay, a trainer grades it.
+"""Headless Chromium: a trainer imports a GIFT file with an essay into a quiz, a learner
+writes the essay at phone width, the trainer grades it at phone width.
 
-The learner answers a quiz with a description, a true-or-false question and an essay,
+The trainer uploads the file on the admin's import page, into a new bank and the
+course's quiz. The learner answers a quiz with a description, a true-or-false question and an essay,
 submits and is told the result waits for the trainer. The trainer opens the queue of
 written answers at 360 px, reads the answer with the notes for the grader and gives
 points and a comment. The learner then sees the result and the comment, the lesson is
@@ -20,7 +22,7 @@ from django.db import connections
 import pytest
 from playwright.sync_api import expect
 
-from assessments.models import Question, QuestionKind, QuizAttempt
+from assessments.models import QuestionKind, QuizAttempt
 from lms.learning.models import CompletionSource, Enrollment
 from lms.learning.services import enrollment_create
 from lms.setup.platform import platform_setup
@@ -36,36 +38,39 @@ from tests.factories import (
 )
 
 from .conftest import ensure_tree_roots
-from .factories import description, essay, make_quiz
+from .factories import make_quiz
 from .test_browser_quiz import Shots
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 PASSWORD = "pass-2566-ok"
 PROMPT = "เขียนข้อความตอบลูกค้าที่ได้รับขวดน้ำพริกแตก"
-NOTES = "ให้คะแนนเต็มเมื่อขอโทษ เสนอทางแก้ และบอกวิธีป้องกัน"
 ESSAY = "ขอโทษลูกค้าก่อนค่ะ\nแล้วส่งขวดใหม่ให้ฟรี\n\nต่อไปจะห่อบับเบิลสองรอบ"
 COMMENT = "ตอบได้ดีมาก สุภาพและแก้ปัญหาได้ตรงจุด"
 
 
-def make_essay_quiz(lesson):
-    """The quiz under test, on the course's only lesson: a description, one question graded
-    on submission (1 point) and an essay worth 4 points; pass mark 60 %."""
-    return make_quiz(
-        lesson=lesson,
-        title="แบบทดสอบ: ดูแลลูกค้าหลังการขาย",
-        questions=[
-            description("<p>ตอนที่ 1: อ่านสถานการณ์แล้วตอบคำถามด้านล่าง</p>"),
-            Question.objects.create(
-                kind=QuestionKind.TRUE_FALSE,
-                prompt="<p>ควรถ่ายรูปพัสดุก่อนส่งทุกครั้ง</p>",
-                correct_answer_true=True,
-            ),
-            essay(points=4, prompt=f"<p>{PROMPT}</p>", grader_info=NOTES),
-        ],
-        shuffle_questions=False,
-        pass_mark_percent=60,
+# What a trainer has from Moodle: a description, a true-or-false question and an essay.
+GIFT = f"""// ดูแลลูกค้าหลังการขาย
+::คำชี้แจง:: ตอนที่ 1\\: อ่านสถานการณ์แล้วตอบคำถามด้านล่าง
+
+::ถ่ายรูปพัสดุ:: ควรถ่ายรูปพัสดุก่อนส่งทุกครั้ง {{T}}
+
+::ตอบลูกค้า:: {PROMPT} {{}}
+"""
+
+
+def import_into_quiz(page, base, quiz):
+    """The trainer uploads the GIFT file into a new bank and the quiz, in the admin."""
+    page.goto(f"{base}/admin/question-import/")
+    page.set_input_files(
+        "#id_file",
+        files=[{"name": "ดูแลลูกค้า.gift", "mimeType": "text/plain", "buffer": GIFT.encode()}],
     )
+    page.fill("#id_new_bank", "คลังดูแลลูกค้า")
+    page.select_option("#id_quiz", value=str(quiz.pk))
+    with page.expect_navigation():
+        page.locator("form[enctype='multipart/form-data'] button[type=submit]").click()
+    expect(page.locator(".gift-report")).to_contain_text("คลังดูแลลูกค้า")
 
 
 @pytest.fixture
@@ -120,7 +125,14 @@ def essay_journey(base, browser, shots):
     track = home.get_children().first()
     course = CoursePageFactory(parent=track, title="การดูแลลูกค้าออนไลน์", slug="customer-care")
     lesson = LessonPageFactory(parent=course, title="ตอบลูกค้าเมื่อสินค้าเสียหาย", slug="reply")
-    quiz = make_essay_quiz(lesson)
+    # The quiz is there, empty, waiting for the trainer's questions; pass mark 60 %.
+    quiz = make_quiz(
+        lesson=lesson,
+        title="แบบทดสอบ: ดูแลลูกค้าหลังการขาย",
+        questions=[],
+        shuffle_questions=False,
+        pass_mark_percent=60,
+    )
     centre = CentreFactory(name_th="ศูนย์ดิจิทัลชุมชนตำบลโพธิ์ตาก")
     learner = UserFactory(
         username="kaew", first_name="แก้วตา", last_name="ศรีสุข", email="kaew@example.org"
@@ -131,6 +143,14 @@ def essay_journey(base, browser, shots):
     trainer = UserFactory(username="khru-somsak", first_name="สมศักดิ์", last_name="ทองดี")
     trainer.groups.add(Group.objects.get(name=roles.TRAINERS))
     StaffRoleFactory(user=trainer, centre=centre)
+
+    context, page = phone(browser)
+    log_in(page, base, "khru-somsak", "/admin/")
+    import_into_quiz(page, base, quiz)
+    shots(page, "trainer-import-report")
+    context.close()
+    kinds = list(quiz.items.order_by("sort_order").values_list("question__kind", flat=True))
+    assert kinds == [QuestionKind.DESCRIPTION, QuestionKind.TRUE_FALSE, QuestionKind.ESSAY]
 
     # The learner answers at phone width, with JavaScript: the essay saves as it is typed.
     context, page = phone(browser)
@@ -172,16 +192,15 @@ def essay_journey(base, browser, shots):
     check_phone_page(page, "queue")
     page.locator(".grading-queue__item a").click()
     page.wait_for_url(re.compile(r"/quizzes/grading/\d+/$"))
-    expect(page.locator(".grading-notes")).to_contain_text(NOTES)
     expect(page.locator(".review-essay")).to_contain_text("ต่อไปจะห่อบับเบิลสองรอบ")
     expect(page.locator(".grading-context")).to_contain_text("1 จาก 1 คะแนน")
     shots(page, "trainer-grading")
     check_phone_page(page, "grading page")
-    page.get_by_label("คะแนน (0 ถึง 4)").fill("๕")  # more than the question is worth
+    page.get_by_label("คะแนน (0 ถึง 1)").fill("๕")  # more than the question is worth
     page.get_by_role("button", name="บันทึกคะแนน").click()
-    expect(page.locator(".errorlist")).to_contain_text("ใส่คะแนนตั้งแต่ 0 ถึง 4")
+    expect(page.locator(".errorlist")).to_contain_text("ใส่คะแนนตั้งแต่ 0 ถึง 1")
     shots(page, "trainer-points-refused")
-    page.get_by_label("คะแนน (0 ถึง 4)").fill("3.5")
+    page.get_by_label("คะแนน (0 ถึง 1)").fill("0.5")
     page.get_by_label("ความเห็นถึงผู้เรียน").fill(COMMENT)
     page.get_by_role("button", name="บันทึกคะแนน").click()
     page.wait_for_url("**/quizzes/grading/")
@@ -191,18 +210,18 @@ def essay_journey(base, browser, shots):
     context.close()
 
     attempt.refresh_from_db()
-    assert attempt.percent == 90 and attempt.passed
+    assert attempt.percent == 75 and attempt.passed  # 1 + 0.5 of 2 points
     # The result by e-mail (the certificate of the completed course comes in another).
     (result,) = [m for m in mail.outbox if quiz.title in m.subject]
-    assert result.to == ["kaew@example.org"] and "90%" in result.body
+    assert result.to == ["kaew@example.org"] and "75%" in result.body
 
     # The learner sees the result and the comment; the lesson and the course are done.
     context, page = phone(browser)
     log_in(page, base, "kaew", f"/quizzes/attempts/{attempt.pk}/review/")
-    expect(page.locator(".result--passed")).to_contain_text("90%")
+    expect(page.locator(".result--passed")).to_contain_text("75%")
     expect(page.locator(".review-essay__comment")).to_contain_text(COMMENT)
     expect(page.locator(".review-question").filter(has_text=PROMPT)).to_contain_text(
-        "3.50 / 4 คะแนน"
+        "0.50 / 1 คะแนน"
     )
     shots(page, "learner-result")
     check_phone_page(page, "review after grading")

@@ -50,14 +50,15 @@ class RawAnswer:
 def _draw_pool(quiz: Quiz) -> list[int]:
     chosen: list[int] = [item.question_id for item in quiz.items.order_by("sort_order", "pk")]
     taken = set(chosen)
-    for draw in quiz.draws.order_by("sort_order", "pk"):
+    for draw in quiz.draws.select_related("bank").order_by("sort_order", "pk"):
         # A description only makes sense where the trainer placed it: never drawn.
         pool = Question.objects.exclude(kind__in=UNANSWERED_KINDS)
-        pool = (
-            pool.filter(bank_id=draw.bank_id)
-            if draw.bank_id
-            else pool.filter(tagged_items__tag_id=draw.tag_id)
-        )
+        if draw.bank_id and draw.include_inner_banks:
+            pool = pool.filter(bank_id__in=draw.bank.with_inner_ids())
+        elif draw.bank_id:
+            pool = pool.filter(bank_id=draw.bank_id)
+        else:
+            pool = pool.filter(tagged_items__tag_id=draw.tag_id)
         ids = [pk for pk in pool.values_list("pk", flat=True).distinct() if pk not in taken]
         picked = _random.sample(ids, min(draw.count, len(ids)))
         chosen.extend(picked)

@@ -25,6 +25,7 @@ from wagtail.admin.panels import (
 )
 from wagtail.admin.ui.tables import Column
 from wagtail.admin.viewsets.base import ViewSet
+from wagtail.admin.widgets.button import Button
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.chooser import ChooseResultsView, ChooseView, SnippetChooserViewSet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
@@ -255,17 +256,17 @@ def export_buttons(snippet, user, next_url=None):
     field = "bank" if isinstance(snippet, QuestionBank) else "quiz"
     url = reverse("question-export:index")
     return [
-        MenuItem(
+        Button(
             _("Export as Moodle XML"),
-            f"{url}?{field}={snippet.pk}&format=xml",
+            url=f"{url}?{field}={snippet.pk}&format=xml",
             icon_name="download",
-            order=90,
+            priority=90,
         ),
-        MenuItem(
+        Button(
             _("Export as GIFT"),
-            f"{url}?{field}={snippet.pk}&format=gift",
+            url=f"{url}?{field}={snippet.pk}&format=gift",
             icon_name="download",
-            order=91,
+            priority=91,
         ),
     ]
 

@@ -97,6 +97,20 @@ class QuestionBank(models.Model):
     def __str__(self) -> str:
         return self.name
 
+    def with_inner_ids(self) -> list[int]:
+        """This bank's id and the ids of every bank inside it (one query per level)."""
+        found, level = [self.pk], [self.pk]
+        while level:
+            level = [
+                pk
+                for pk in QuestionBank.objects.filter(parent_id__in=level).values_list(
+                    "pk", flat=True
+                )
+                if pk not in found
+            ]
+            found += level
+        return found
+
     def path_names(self) -> list[str]:
         """Names from the top-level bank down to this one (one query per level)."""
         names, bank, seen = [], self, set()

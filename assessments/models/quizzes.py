@@ -217,6 +217,11 @@ class QuizDraw(Orderable):
         on_delete=models.PROTECT,
         related_name="quiz_draws",
     )
+    include_inner_banks = models.BooleanField(
+        _("also from the banks inside it"),
+        default=True,
+        help_text=_("Imported Moodle categories become banks inside the bank you imported into."),
+    )
     count = models.PositiveSmallIntegerField(
         _("number of questions"),
         default=1,

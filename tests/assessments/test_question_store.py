@@ -126,3 +126,16 @@ def test_a_quiz_exports_its_questions_then_the_banks_it_draws_from(lessons):
     exported = quiz_questions_data(quiz)
     assert [(d.title, d.category) for d in exported] == [("ประจำ", []), ("สุ่ม", ["คลังสุ่ม"])]
     assert pooled.bank == bank
+
+
+def test_a_draw_from_a_bank_includes_the_banks_inside_it_unless_told_not_to(lessons):
+    from assessments.layout import build_layout
+
+    root = QuestionBank.objects.create(name="คลังแม่")
+    inner = QuestionBank.objects.create(name="หมวดย่อย", parent=root)
+    deeper = QuestionBank.objects.create(name="หมวดย่อยลงไป", parent=inner)
+    questions = [single_choice(bank=bank) for bank in (root, inner, deeper)]
+    quiz = make_quiz(lesson=lessons[0], draws=[{"bank": root, "count": 10}])
+    assert {e["q"] for e in build_layout(quiz)} == {q.pk for q in questions}
+    quiz.draws.update(include_inner_banks=False)
+    assert [e["q"] for e in build_layout(quiz)] == [questions[0].pk]

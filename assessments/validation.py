@@ -40,7 +40,7 @@ def _choice_problems(draft: QuestionDraft) -> str:
         if draft.kind == QuestionKind.SINGLE and max(weights) != FULL:
             return _("One choice must be worth 100 % so that full marks can be earned.")
         if draft.kind == QuestionKind.MULTIPLE:
-            positive = sum(w for w in weights if w > 0)
+            positive = sum((w for w in weights if w > 0), Decimal(0))
             if abs(positive - FULL) > SUM_SLACK:
                 return _(
                     "The positive marks of the choices add up to %(sum)s %%; they must add up "

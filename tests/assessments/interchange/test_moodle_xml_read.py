@@ -73,11 +73,11 @@ EXPECTED = [
         feedback_correct="ถูกต้อง",
         feedback_incorrect="ยังไม่ถูก ลองอ่านบทเรียนอีกครั้ง",
         image=ImageData("รหัส.png", PNG, "แม่กุญแจสีแดง"),
-        tags=["ความปลอดภัย", "รหัสผ่าน & บัญชี"],
+        tags=["ความปลอดภัย", "รหัสผ่าน & บัญชี", "ดิจิทัลชุมชน"],
     ),
     QuestionData(
         number=2,
-        line=69,
+        line=73,
         source="Safe habits online",
         category=[SAFETY],
         title="Safe habits online",
@@ -115,7 +115,7 @@ EXPECTED = [
     ),
     QuestionData(
         number=3,
-        line=140,
+        line=145,
         source="OTP",
         category=SCAMS,
         title="OTP",
@@ -127,7 +127,7 @@ EXPECTED = [
     ),
     QuestionData(
         number=4,
-        line=169,
+        line=174,
         source="Lock screen",
         category=SCAMS,
         title="Lock screen",
@@ -139,7 +139,7 @@ EXPECTED = [
     ),
     QuestionData(
         number=5,
-        line=205,
+        line=210,
         source="สายด่วน",
         category=BASICS,
         title="สายด่วน",
@@ -158,7 +158,7 @@ EXPECTED = [
     ),
     QuestionData(
         number=6,
-        line=241,
+        line=246,
         source="Change",
         category=BASICS,
         title="Change",
@@ -181,7 +181,7 @@ EXPECTED = [
     ),
     QuestionData(
         number=7,
-        line=296,
+        line=301,
         source="จับคู่แอป",
         category=BASICS,
         title="จับคู่แอป",
@@ -198,7 +198,7 @@ EXPECTED = [
     ),
     QuestionData(
         number=8,
-        line=342,
+        line=347,
         source="เล่าประสบการณ์",
         category=BASICS,
         title="เล่าประสบการณ์",
@@ -214,7 +214,7 @@ EXPECTED = [
     ),
     QuestionData(
         number=9,
-        line=374,
+        line=379,
         source="ก่อนเริ่มส่วนที่ 2",
         category=BASICS,
         title="ก่อนเริ่มส่วนที่ 2",

@@ -70,6 +70,7 @@ class QuestionData:
     feedback_incorrect: str = ""
     grader_info: str = ""
     image: ImageData | None = None
+    tags: list[str] = field(default_factory=list)  # free tags, as Moodle's question tags
     # What could not be carried over as written: what Moodle would do and what we did.
     warnings: list[str] = field(default_factory=list)
     error: str = ""  # set: the question cannot be imported, and says why

@@ -68,8 +68,20 @@ def _paragraphs_from_lines(text: str) -> str:
 def clean_html(value: str) -> str:
     """HTML reduced to the allowed subset, whitespace settled, loose text in a paragraph.
 
-    clean_html(clean_html(x)) == clean_html(x).
+    clean_html(clean_html(x)) == clean_html(x): one pass can leave tags to balance again
+    (loose bold text before a list is wrapped in a paragraph that ends inside the bold),
+    so passes repeat until nothing changes.
     """
+    value = _clean_once(value)
+    for _pass in range(3):
+        again = _clean_once(value)
+        if again == value:
+            break
+        value = again
+    return value
+
+
+def _clean_once(value: str) -> str:
     value = text_clean(value or "", multiline=True)
     value = _sanitise(value)
     value = _SPACE.sub(" ", value).strip()
@@ -123,15 +135,24 @@ def html_to_text(value: str) -> str:
 
 
 def to_text(text: str, fmt: str = MOODLE, *, multiline: bool = False) -> str:
-    """An answer, matching item or feedback written in `fmt`, as stored plain text."""
+    """An answer, matching item or feedback written in `fmt`, as stored plain text.
+
+    to_text(to_text(x), PLAIN) == to_text(x): joining words can bring Thai vowels
+    together that the Thai repairs then rule on (two "ใ" around a no-break space),
+    so the cleaning repeats until nothing changes.
+    """
     text = (text or "").replace("\r\n", "\n").replace("\r", "\n")
     if fmt == MARKDOWN:
         text = html_to_text(markdown_lib.markdown(text.strip()))
     elif fmt == HTML or (fmt == MOODLE and re.search(r"</?[a-zA-Z][^>]*>|&[#a-zA-Z0-9]+;", text)):
         text = html_to_text(text if fmt == HTML else text.replace("\n", "<br>"))
-    text = text_clean(text, multiline=multiline).strip()
-    if not multiline:
-        text = " ".join(text.split())
+    for _pass in range(4):
+        again = text_clean(text, multiline=multiline).strip()
+        if not multiline:
+            again = " ".join(again.split())
+        if again == text:
+            break
+        text = again
     return text
 
 

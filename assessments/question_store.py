@@ -17,6 +17,7 @@ from django.utils.translation import gettext as _
 from wagtail.images import get_image_model
 from wagtail.models import Collection
 
+from curricula.models import SkillTag
 from lms.users.models import User
 
 from .grading import choice_weights
@@ -115,6 +116,10 @@ def question_store(data: QuestionData, *, bank: QuestionBank, user: User) -> Que
     question.pairs = [
         MatchingPair(prompt=_fit(item, 300), answer=_fit(match, 300)) for item, match in data.pairs
     ]
+    if data.tags:
+        question.tags.set(
+            [SkillTag.objects.get_or_create(name=name[:100])[0] for name in data.tags]
+        )
     question.save()
     return question
 
@@ -149,6 +154,7 @@ def question_data(question: Question, *, category: list[str] | None = None) -> Q
         grader_info=question.grader_info,
         image=_image_data(question),
         source=str(question),
+        tags=[tag.name for tag in question.tags.all()],
     )
     if question.kind in CHOICE_KINDS:
         weights = choice_weights(question)
@@ -170,6 +176,7 @@ def question_data(question: Question, *, category: list[str] | None = None) -> Q
 
 def _with_parts(queryset):
     return queryset.select_related("image").prefetch_related(
+        "tags",
         Prefetch("choices", queryset=Choice.objects.order_by("sort_order", "pk")),
         Prefetch("accepted_answers", queryset=AcceptedAnswer.objects.order_by("sort_order", "pk")),
         Prefetch("numeric_answers", queryset=NumericAnswer.objects.order_by("sort_order", "pk")),

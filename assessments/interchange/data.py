@@ -102,6 +102,7 @@ class QuestionData:
             if row["value"] is not None:
                 row["value"] = row["value"].normalize()
         data["pairs"] = [tuple(pair) for pair in data["pairs"]]
+        data["tags"] = sorted(set(data["tags"]))  # a set of labels, kept in any order
         if self.kind == QuestionKind.DESCRIPTION:
             data["points"] = 0  # a description earns nothing, whatever a file says
         return data

@@ -522,7 +522,7 @@ def test_hostile_and_broken_files_are_refused_with_a_reason(name, message):
 
 def test_files_that_are_not_moodle_xml_are_refused():
     not_xml = "This is not an XML file. Export the questions from Moodle in “Moodle XML” format."
-    assert refusal((DATA.parent / "valid.gift").read_bytes()) == not_xml
+    assert refusal((DATA.parent / "gift" / "choices.gift").read_bytes()) == not_xml
     assert refusal(b"PK\x03\x04\x14\x00\x00\x00\x08\x00") == not_xml
     assert refusal(b"") == "The file is empty."
     assert refusal(b"<quiz>\n  <!-- nothing -->\n</quiz>") == "The file contains no questions."

@@ -58,7 +58,7 @@ ALLOWED = {
     "pdf", "csv", "xlsx", "xls", "json", "svg", "png", "jpg", "jpeg", "gif", "webp", "avif",
     "heic", "ico", "mp", "gift", "utf", "url", "urls", "html", "qr", "id", "uuid", "seo",
     "api", "http", "https", "www", "did", "openapi", "sms", "otp",
-    "docx", "pptx", "odt", "ods", "odp", "txt", "tsv",
+    "docx", "pptx", "odt", "ods", "odp", "txt", "tsv", "xml",
     # units
     "px", "kb", "mb", "gb", "tb",
 }

@@ -42,6 +42,10 @@ class PermissionRequiredMixin:
             raise PermissionDenied
         return super().dispatch(request, *args, **kwargs)
 
+    def get_breadcrumbs_items(self):
+        # The page's own name after "Home", so the header says where the trainer is.
+        return [*self.breadcrumbs_items, {"url": "", "label": self.get_page_title()}]
+
 
 def _imported_message(request, result) -> None:
     if result.quiz is not None:

@@ -118,7 +118,12 @@ class QuizAdminForm(WagtailAdminModelForm):
 
 
 class BankChoiceField(forms.ModelChoiceField):
-    """Banks by their path, "Selling online / Pricing", so nested banks can be told apart."""
+    """Banks by their path, "Selling online / Pricing", so nested banks can be told apart.
+
+    Paths are long: the list takes the form's width and no more (a phone is 360 px).
+    """
+
+    widget = forms.Select(attrs={"class": "w-w-full"})
 
     def label_from_instance(self, obj):
         return " / ".join(obj.path_names())

@@ -78,7 +78,8 @@ def clean_html(value: str) -> str:
         if again == value:
             break
         value = again
-    return value
+    # Wagtail's rich text is stored with self-closed line breaks; its editor reads no other.
+    return value.replace("<br>", "<br/>")
 
 
 def _clean_once(value: str) -> str:

@@ -175,8 +175,9 @@ class Question(index.Indexed, ClusterableModel):
         choices=MultipleScoring.choices,
         default=MultipleScoring.ALL_OR_NOTHING,
         help_text=_(
-            "Partial credit: each right choice earns its share, each wrong choice takes one "
-            "share away, never below zero."
+            "Partial credit: the marks (%) of the chosen choices add up, never below zero; "
+            "without marks, each right choice earns its share and each wrong choice takes one "
+            "share away."
         ),
     )
     correct_answer_true = models.BooleanField(

@@ -334,13 +334,13 @@ def test_text_formats_and_their_inheritance():
         # Moodle's own format (the default): a line break is a line break.
         Q(
             K.TRUE_FALSE,
-            "<p>บรรทัดแรก<br>บรรทัดที่สอง</p>",
+            "<p>บรรทัดแรก<br/>บรรทัดที่สอง</p>",
             title="Moodle format",
             correct_answer_true=True,
         ),
         Q(
             K.SINGLE,
-            "<p>ราคา <b>ต่อชิ้น</b> ควรรวม<br>อะไรบ้าง</p>",
+            "<p>ราคา <b>ต่อชิ้น</b> ควรรวม<br/>อะไรบ้าง</p>",
             title="ราคา",
             general_feedback="<p>ราคาต้องรวมทุกต้นทุน</p>",
             choices=[
@@ -389,7 +389,7 @@ def test_comments_titles_and_escapes():
         ),
         Q(
             K.TRUE_FALSE,
-            "<p>First line<br>Second line</p>",
+            "<p>First line<br/>Second line</p>",
             title="Newline",
             correct_answer_true=True,
         ),

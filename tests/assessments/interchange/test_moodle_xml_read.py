@@ -82,7 +82,7 @@ EXPECTED = [
         category=[SAFETY],
         title="Safe habits online",
         kind=QuestionKind.MULTIPLE,
-        prompt="<p>Which of these keep your accounts safe?<br>Choose all that apply.</p>",
+        prompt="<p>Which of these keep your accounts safe?<br/>Choose all that apply.</p>",
         points=3,
         choices=[
             ChoiceData(

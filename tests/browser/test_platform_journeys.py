@@ -31,8 +31,9 @@ def admin_log_in(page, base, username):
     page.goto(base + "/admin/login/")
     page.fill("#id_username", username)
     page.fill("#id_password", "demo-pass-2566")
-    page.locator("form button[type=submit]").first.click()
-    page.wait_for_load_state()
+    # Waiting for the next page, not the one still open (a load state is already reached).
+    with page.expect_navigation():
+        page.locator("form button[type=submit]").first.click()
 
 
 def open_footer_actions(page):
@@ -60,8 +61,8 @@ def test_trainer_writes_a_course_and_a_national_admin_approves_it(demo, browser_
     open_footer_actions(page)
     # Trainers submit; they cannot publish.
     assert page.locator("button[name=action-publish]").count() == 0
-    page.locator("button[name=action-submit]").click()
-    page.wait_for_load_state()
+    with page.expect_navigation():
+        page.locator("button[name=action-submit]").click()
     course = CoursePage.objects.get(slug="phone-product-photos")
     assert not course.live
     assert course.current_workflow_state.status == "in_progress"
@@ -95,8 +96,8 @@ def test_trainer_writes_a_course_and_a_national_admin_approves_it(demo, browser_
     page.fill("#id_slug", "window-light")
     shots(page, "trainer-writes-lesson")
     open_footer_actions(page)
-    page.locator("button[name=action-submit]").click()
-    page.wait_for_load_state()
+    with page.expect_navigation():
+        page.locator("button[name=action-submit]").click()
     lesson = LessonPage.objects.get(slug="window-light")
     body = str(lesson.get_latest_revision_as_object().body)
     assert "แสงนุ่ม" in body

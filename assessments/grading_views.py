@@ -4,6 +4,8 @@ Modelled on the review of handed-in work (lms.assignments.views): another
 centre's attempt answers 404, never 403, so ids reveal nothing.
 """
 
+from urllib.parse import urlencode
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
@@ -14,8 +16,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods
 
-from lms.centres.scoping import centres_visible_to
-from lms.core.numbers import id_param
+from lms.centres.scoping import centre_filter
 
 from .grading_forms import EssayGradeForm
 from .grading_selectors import attempt_for_grading, can_grade, essay_queue, grading_sheet
@@ -30,10 +31,7 @@ def essay_queue_view(request: HttpRequest) -> HttpResponse:
     """Attempts of the grader's centres' learners whose essays wait, oldest first."""
     if not can_grade(request.user):
         raise PermissionDenied
-    centres = list(centres_visible_to(request.user).active().only("pk", "name_th", "name_en")[:200])
-    centre_id = id_param(request.GET, "centre")
-    if centre_id not in {c.pk for c in centres}:
-        centre_id = None
+    centres, centre_id = centre_filter(request.user, request.GET)
     queryset = essay_queue(grader=request.user, centre_id=centre_id)
     page = Paginator(queryset, QUEUE_PAGE_SIZE).get_page(request.GET.get("page"))
     context = {
@@ -41,6 +39,7 @@ def essay_queue_view(request: HttpRequest) -> HttpResponse:
         "attempts": list(page.object_list),
         "centres": centres,
         "centre_id": centre_id,
+        "pager_query": urlencode({"centre": centre_id} if centre_id else {}),
     }
     return render(request, "assessments/grading_queue.html", context)
 

@@ -1,22 +1,21 @@
 """Telling a learner that their essays were graded, by e-mail where they have an address."""
 
 from django.conf import settings
-from django.core.mail import send_mail
 from django.template.defaultfilters import floatformat
 from django.urls import reverse
-from django.utils import translation
 from django.utils.translation import gettext as _
+
+from lms.users.mail import learner_mail_send
 
 from .models import QuizAttempt
 
 
 def essay_result_email_send(*, attempt: QuizAttempt) -> bool:
     """Send the result of a graded attempt. False when there is nobody to write to."""
-    learner = attempt.user
-    if not learner.email or learner.anonymised_at or attempt.graded_at is None:
+    if attempt.graded_at is None:
         return False
-    # Learners choose no language; the platform speaks Thai first.
-    with translation.override(settings.LANGUAGE_CODE):
+
+    def compose() -> tuple[str, list[str]]:
         url = settings.SITE_URL + reverse("assessments:review", args=[attempt.pk])
         title = attempt.quiz.title
         if attempt.passed:
@@ -31,8 +30,6 @@ def essay_result_email_send(*, attempt: QuizAttempt) -> bool:
                 "passed this time: read the trainer's comments before you try again."
             ) % {"title": title}
         lines = [
-            _("Hello %(name)s,") % {"name": learner.display_name or learner.username},
-            "",
             opening,
             "",
             _("Score: %(score)s of %(max)s points (%(percent)s%%). The pass mark is %(mark)s%%.")
@@ -45,5 +42,6 @@ def essay_result_email_send(*, attempt: QuizAttempt) -> bool:
             "",
             _("See your answers and the trainer's comments here: %(url)s") % {"url": url},
         ]
-        send_mail(subject, "\n".join(lines), None, [learner.email])
-    return True
+        return subject, lines
+
+    return learner_mail_send(attempt.user, compose)

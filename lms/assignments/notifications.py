@@ -1,21 +1,18 @@
 """Telling a learner that their work was reviewed, by e-mail where they have an address."""
 
 from django.conf import settings
-from django.core.mail import send_mail
 from django.urls import reverse
-from django.utils import translation
 from django.utils.translation import gettext as _
+
+from lms.users.mail import learner_mail_send
 
 from .models import Submission, SubmissionStatus
 
 
 def review_email_send(*, submission: Submission) -> bool:
     """Send the review to the learner. False when there is nobody to write to."""
-    learner = submission.user
-    if not learner.email or learner.anonymised_at:
-        return False
-    # Learners choose no language; the platform speaks Thai first.
-    with translation.override(settings.LANGUAGE_CODE):
+
+    def compose() -> tuple[str, list[str]]:
         url = settings.SITE_URL + reverse("assignments:detail", args=[submission.assignment_id])
         title = submission.assignment.title
         if submission.status == SubmissionStatus.PASSED:
@@ -27,11 +24,7 @@ def review_email_send(*, submission: Submission) -> bool:
                 "Your trainer has asked you to redo your work for “%(title)s”. Your work is "
                 "kept as a draft: change what the feedback asks for and hand it in again."
             ) % {"title": title}
-        lines = [
-            _("Hello %(name)s,") % {"name": learner.display_name or learner.username},
-            "",
-            opening,
-        ]
+        lines = [opening]
         if submission.score is not None:
             lines += [
                 "",
@@ -41,5 +34,6 @@ def review_email_send(*, submission: Submission) -> bool:
         if submission.feedback:
             lines += ["", _("Feedback:"), submission.feedback]
         lines += ["", _("See it here: %(url)s") % {"url": url}]
-        send_mail(subject, "\n".join(lines), None, [learner.email])
-    return True
+        return subject, lines
+
+    return learner_mail_send(submission.user, compose)

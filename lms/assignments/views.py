@@ -3,6 +3,8 @@
 Somebody else's submission or file answers 404, never 403, so ids reveal nothing.
 """
 
+from urllib.parse import urlencode
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
@@ -17,9 +19,9 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods, require_POST
 
-from lms.centres.scoping import centres_visible_to
+from lms.centres.scoping import centre_filter
 from lms.core.clean import text_clean
-from lms.core.numbers import id_param, id_parse
+from lms.core.numbers import id_parse
 
 from .forms import HandInForm, ReviewForm
 from .models import Assignment, SubmissionStatus
@@ -227,10 +229,7 @@ def review_queue_view(request: HttpRequest) -> HttpResponse:
     if not can_review(request.user):
         raise PermissionDenied
     state = "reviewed" if request.GET.get("state") == "reviewed" else "waiting"
-    centres = list(centres_visible_to(request.user).active().only("pk", "name_th", "name_en")[:200])
-    centre_id = id_param(request.GET, "centre")
-    if centre_id not in {c.pk for c in centres}:
-        centre_id = None
+    centres, centre_id = centre_filter(request.user, request.GET)
     queryset = review_queue(reviewer=request.user, state=state, centre_id=centre_id)
     page = Paginator(queryset, QUEUE_PAGE_SIZE).get_page(request.GET.get("page"))
     submissions = list(page.object_list)
@@ -241,6 +240,7 @@ def review_queue_view(request: HttpRequest) -> HttpResponse:
         "submissions": submissions,
         "centres": centres,
         "centre_id": centre_id,
+        "pager_query": urlencode({"state": state, **({"centre": centre_id} if centre_id else {})}),
     }
     return render(request, "assignments/review_queue.html", context)
 

@@ -14,6 +14,7 @@ from django.db.models import Q, QuerySet
 
 from wagtail import hooks
 
+from lms.core.numbers import id_param
 from lms.users import roles
 from lms.users.models import User
 
@@ -68,6 +69,14 @@ def in_centres(queryset: QuerySet, ids: set[int] | None, field: str = "centre_id
 
 def centres_visible_to(user: User) -> QuerySet[Centre]:
     return in_centres(Centre.objects.all(), staff_centre_ids(user), "pk")
+
+
+def centre_filter(user: User, query) -> tuple[list[Centre], int | None]:
+    """The active centres a staff queue can be filtered by, and the one chosen in `query`
+    (`?centre=`), or None when none or one the user may not see was chosen."""
+    centres = list(centres_visible_to(user).active().only("pk", "name_th", "name_en")[:200])
+    centre_id = id_param(query, "centre")
+    return centres, centre_id if centre_id in {c.pk for c in centres} else None
 
 
 def centres_administered_by(user: User) -> QuerySet[Centre]:

@@ -29,3 +29,7 @@ SESSION_COOKIE_SECURE = True
 CSRF_COOKIE_SECURE = True
 
 LOGGING["root"]["level"] = env("DJANGO_LOG_LEVEL", default="INFO")
+# One JSON line per request and per task, for the log collector.
+LMS_OPERATION_LOGS = env.bool("LMS_OPERATION_LOGS", default=True)
+LMS_LOG_FORMAT = env("LMS_LOG_FORMAT", default="json")
+LOGGING["handlers"]["console"]["formatter"] = "json" if LMS_LOG_FORMAT == "json" else "text"

@@ -11,7 +11,7 @@ import os
 import subprocess
 import time
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from pathlib import Path
 
 from django.conf import settings
@@ -150,9 +150,7 @@ def alias_add() -> None:
 
 def alias_remove() -> None:
     if REPLICA in connections.settings:
-        try:
+        with suppress(DatabaseError):  # a replica a test stopped
             connections[REPLICA].close()
-        except DatabaseError:
-            pass  # a replica a test stopped
         del connections[REPLICA]
         del connections.settings[REPLICA]

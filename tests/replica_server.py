@@ -3,7 +3,8 @@
 Parallel test workers each have their own test database, all in one cluster, so one
 replica serves them all. Starting it, and each replica test, holds an exclusive file lock:
 a test pauses the replica's replay or stops it, which would upset another worker's test.
-The last worker to finish removes the replica again, if the tests started it.
+The last worker to finish removes the replica again, if the tests started it (unless
+LMS_TEST_KEEP_REPLICA=1).
 """
 
 import fcntl
@@ -38,7 +39,9 @@ def exclusive() -> Iterator[None]:
 
 
 def run(*args: str) -> None:
-    subprocess.run([str(SCRIPT), *args], check=True, timeout=600, capture_output=True, text=True)
+    # No timeout: the first start copies the whole cluster, as long as that takes (a timeout
+    # would leave pg_basebackup running on its own).
+    subprocess.run([str(SCRIPT), *args], check=True, capture_output=True, text=True)
 
 
 def running() -> bool:
@@ -72,7 +75,9 @@ def session_end() -> None:
     with exclusive():
         others = _users() - {os.getpid()}
         USERS.write_text("\n".join(str(pid) for pid in others))
-        if not others and OWNED.exists():
+        # LMS_TEST_KEEP_REPLICA=1 keeps it for the next run (a large cluster copies slowly).
+        keep = os.environ.get("LMS_TEST_KEEP_REPLICA") == "1"
+        if not others and OWNED.exists() and not keep:
             run("remove")
             OWNED.unlink()
 

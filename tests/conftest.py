@@ -189,3 +189,21 @@ def pytest_runtest_makereport(item, call):
         report.outcome = "failed"
         report.longrepr = f"skipped under make test, which must run everything: {reason}"
     return report
+
+
+def pytest_terminal_summary(terminalreporter):
+    """Counts tests record with `record_property("counts", {...})`, summed over the run
+    and its parallel workers (their properties travel with the reports), one line each."""
+    totals: dict[str, int] = {}
+    for reports in terminalreporter.stats.values():
+        for report in reports:
+            for name, value in getattr(report, "user_properties", ()):
+                if name == "counts" and getattr(report, "when", "") == "teardown":
+                    for key, number in value.items():
+                        totals[key] = totals.get(key, 0) + number
+    if any(key.startswith("replica ") for key in totals):
+        terminalreporter.write_line(
+            f"replica test: {totals.get('replica reads', 0)} report reads on the replica, "
+            f"{totals.get('replica fallbacks', 0)} fallbacks, "
+            f"{totals.get('replica errors', 0)} errors"
+        )

@@ -13,6 +13,7 @@ from wagtail.admin.ui.components import Component
 from wagtail.admin.ui.sidebar import LinkMenuItem as LinkMenuItemComponent
 
 from lms.centres import scoping
+from lms.core.db_routing import from_replica
 from lms.reports.reports import Dimension
 
 from . import charts, selectors
@@ -129,13 +130,26 @@ class NationalPanel(Component):
 
 @hooks.register("construct_homepage_panels")
 def add_dashboard_panels(request, panels):
+    # Who sees which panel is decided on the primary: a role just taken away counts at once.
     user = request.user
     if scoping.is_national_admin(user):
-        panels.append(NationalPanel(selectors.national_dashboard(user=user)))
+        panels.append(NationalPanel(_national_dashboard(user)))
     elif selectors.is_centre_admin_only(user):
-        panels.append(CentrePanel(selectors.centre_dashboard(user=user)))
+        panels.append(CentrePanel(_centre_dashboard(user)))
     if selectors.is_trainer(user):
+        # From the primary: the trainer's own drafts and queues, just written.
         panels.append(TrainerPanel(selectors.trainer_dashboard(user=user)))
+
+
+# Months of records counted for the charts: heavy reads, from the replica if there is one.
+@from_replica
+def _national_dashboard(user) -> selectors.NationalDashboard:
+    return selectors.national_dashboard(user=user)
+
+
+@from_replica
+def _centre_dashboard(user) -> selectors.CentreDashboard:
+    return selectors.centre_dashboard(user=user)
 
 
 class ReportMenuItem(MenuItem):

@@ -1,6 +1,7 @@
 """Quiz results in the admin (Quizzes → Results): learners' results and item analysis.
 
-Only learners of the viewer's centres are shown (lms.reports.quiz_results).
+Only learners of the viewer's centres are shown (lms.reports.quiz_results). Both pages and
+their CSV files read from the read replica when there is one (lms.core.db_routing).
 """
 
 from django.http import HttpResponse
@@ -15,6 +16,7 @@ from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
 from assessments.admin_views import RESULTS_PERMISSION, PermissionRequiredMixin
 from assessments.models import Quiz
+from lms.core.db_routing import ReadsFromReplicaMixin
 
 from .quiz_results import (
     item_analysis_csv,
@@ -25,7 +27,9 @@ from .quiz_results import (
 )
 
 
-class ResultsIndexView(PermissionRequiredMixin, WagtailAdminTemplateMixin, TemplateView):
+class ResultsIndexView(
+    ReadsFromReplicaMixin, PermissionRequiredMixin, WagtailAdminTemplateMixin, TemplateView
+):
     permission = RESULTS_PERMISSION
     template_name = "assessments/admin/results_index.html"
     page_title = gettext_lazy("Quiz results")
@@ -37,7 +41,9 @@ class ResultsIndexView(PermissionRequiredMixin, WagtailAdminTemplateMixin, Templ
         return context
 
 
-class ResultsDetailView(PermissionRequiredMixin, WagtailAdminTemplateMixin, TemplateView):
+class ResultsDetailView(
+    ReadsFromReplicaMixin, PermissionRequiredMixin, WagtailAdminTemplateMixin, TemplateView
+):
     permission = RESULTS_PERMISSION
     template_name = "assessments/admin/results_detail.html"
     header_icon = "table"

@@ -1,4 +1,7 @@
-"""Reports for centre admins (their centres) and national admins (every centre)."""
+"""Reports for centre admins (their centres) and national admins (every centre).
+
+Both read from the read replica when there is one (lms.core.db_routing).
+"""
 
 from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
@@ -7,6 +10,7 @@ from django.utils import timezone
 
 from lms.centres.downloads import download
 from lms.centres.views.common import centre_admin_required
+from lms.core.db_routing import from_replica
 
 from .exports import report_csv, report_xlsx
 from .forms import ReportFilterForm
@@ -20,6 +24,7 @@ def _report(request: HttpRequest):
 
 
 @centre_admin_required
+@from_replica
 def report(request: HttpRequest) -> HttpResponse:
     form, result = _report(request)
     page = Paginator(result.rows, 100).get_page(request.GET.get("page"))
@@ -40,6 +45,7 @@ def report(request: HttpRequest) -> HttpResponse:
 
 
 @centre_admin_required
+@from_replica
 def report_export(request: HttpRequest, kind: str) -> HttpResponse:
     _form, result = _report(request)
     content = report_xlsx(result) if kind == "xlsx" else report_csv(result)

@@ -189,3 +189,12 @@ def pytest_runtest_makereport(item, call):
         report.outcome = "failed"
         report.longrepr = f"skipped under make test, which must run everything: {reason}"
     return report
+
+
+def pytest_terminal_summary(terminalreporter):
+    """The counts that slow multi-process tests measure (`record_property("counts", ...)`),
+    printed at the end of the run, from parallel workers too."""
+    for report in terminalreporter.getreports("passed") + terminalreporter.getreports("failed"):
+        for name, value in getattr(report, "user_properties", []):
+            if name == "counts":
+                terminalreporter.write_line(str(value))

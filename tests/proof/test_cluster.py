@@ -36,7 +36,8 @@ pytestmark = [
         not (shutil.which("haproxy") and shutil.which("ip") and Path(SOCKET_DIR).is_dir()),
         reason="needs haproxy, iproute2 and PostgreSQL's socket (scripts/test-services)",
     ),
-    pytest.mark.django_db(transaction=True, serialized_rollback=True),
+    # Committed rows the node processes can see; the database is emptied afterwards.
+    pytest.mark.django_db(transaction=True),
 ]
 
 

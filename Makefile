@@ -7,7 +7,7 @@ TEST_ENV := DJANGO_SETTINGS_MODULE=lms.settings.test
 # Parallel test workers, one per CPU by default (`make test TEST_WORKERS=0` runs in one process).
 TEST_WORKERS ?= auto
 
-.PHONY: run test install check lint format messages worker beat browser-test bench bench-data bench-install clean search-eval
+.PHONY: run test install check lint format messages worker beat browser-test bench bench-data bench-install clean search-eval cluster
 
 ## install: Python packages into .venv and front-end packages into node_modules
 install: $(VENV)/.installed node_modules/.installed
@@ -81,6 +81,16 @@ bench-data: bench-install
 bench: bench-install
 	@test -f var/bench/data-small.json || $(PY) -m bench.data --scale small
 	$(PY) -m bench.run $(BENCH_ARGS)
+
+## cluster: two web nodes and two workers behind HAProxy, one of each killed mid-run; prints
+##          the counts (as root: network namespaces; its own database, migrated first)
+CLUSTER_DATABASE ?= lms_cluster
+PG_SOCKET_URL := postgres://postgres@%2Fvar%2Frun%2Fpostgresql
+cluster: install
+	psql "$(PG_SOCKET_URL)/postgres" -tAc "SELECT 1 FROM pg_database WHERE datname='$(CLUSTER_DATABASE)'" | grep -q 1 || \
+		psql "$(PG_SOCKET_URL)/postgres" -qc "CREATE DATABASE $(CLUSTER_DATABASE)"
+	DATABASE_URL=$(PG_SOCKET_URL)/$(CLUSTER_DATABASE) $(TEST_ENV) $(PY) manage.py migrate --noinput -v0
+	$(PY) scripts/cluster --database-url '$(PG_SOCKET_URL)/$(CLUSTER_DATABASE)' $(CLUSTER_ARGS)
 
 bench-install: $(VENV)/.bench-installed
 

@@ -192,13 +192,19 @@ def pytest_runtest_makereport(item, call):
 
 
 def pytest_terminal_summary(terminalreporter):
-    """Counts tests record with `record_property("counts", {...})`, summed over the run
-    and its parallel workers (their properties travel with the reports), one line each."""
+    """The counts that slow multi-process tests measure, printed at the end of the run, from
+    parallel workers too. A test records `record_property("counts", ...)`: a line of text
+    (printed as it is) or numbers by name (summed over the run, e.g. the replica tests')."""
     totals: dict[str, int] = {}
     for reports in terminalreporter.stats.values():
         for report in reports:
             for name, value in getattr(report, "user_properties", ()):
-                if name == "counts" and getattr(report, "when", "") == "teardown":
+                if name != "counts":
+                    continue
+                when = getattr(report, "when", "")
+                if isinstance(value, str) and when == "call":
+                    terminalreporter.write_line(value)
+                elif isinstance(value, dict) and when == "teardown":
                     for key, number in value.items():
                         totals[key] = totals.get(key, 0) + number
     if any(key.startswith("replica ") for key in totals):

@@ -7,6 +7,7 @@ fresh machine.
 """
 
 from pathlib import Path
+from urllib.parse import unquote
 
 import environ
 
@@ -125,6 +126,10 @@ TEMPLATES = [
 DATABASES = {
     "default": env.db("DATABASE_URL", default=f"sqlite:///{VAR_DIR / 'db.sqlite3'}"),
 }
+# libpq's way to name a unix socket in a URL (postgres://user@%2Fvar%2Frun%2Fpostgresql/db):
+# django-environ keeps the host percent-encoded.
+if DATABASES["default"].get("HOST", "").startswith("%2F"):
+    DATABASES["default"]["HOST"] = unquote(DATABASES["default"]["HOST"])
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     # WAL lets the dev server read while an in-process task writes; IMMEDIATE
     # transactions make SQLite take the write lock up front instead of failing
@@ -292,8 +297,14 @@ CELERY_TIMEZONE = TIME_ZONE
 CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
 # Publishing must not hang a learner's request when the broker is down: give up
 # quickly, the periodic sweep re-queues whatever was not sent.
+#
+# A task taken by a worker that then dies without a word (SIGKILL, power lost) stays
+# unacknowledged in Redis; after the visibility timeout another worker takes it again. Set
+# it above the longest task; certificates also come back through the sweep below.
 CELERY_BROKER_TRANSPORT_OPTIONS = {
-    "visibility_timeout": 3600,
+    "visibility_timeout": env.int("CELERY_VISIBILITY_TIMEOUT", default=3600),
+    # Look for such tasks every 10 s (kombu's default looks every tenth time, 100 s).
+    "unacked_restore_throttle": 1,
     "socket_connect_timeout": 2,
     "socket_timeout": 5,
     "max_retries": 1,

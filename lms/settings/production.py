@@ -19,6 +19,37 @@ CACHES = {"default": env.cache("CACHE_URL")}
 
 STORAGES["staticfiles"]["BACKEND"] = "whitenoise.storage.CompressedManifestStaticFilesStorage"
 
+# Uploaded files and certificate PDFs: a local directory by default (one server, or one
+# directory every node mounts); with LMS_S3_MEDIA_BUCKET and LMS_S3_CERTIFICATES_BUCKET, an
+# S3-compatible object store (install the `s3` extra; credentials in AWS_ACCESS_KEY_ID and
+# AWS_SECRET_ACCESS_KEY). Certificates stay private: only the download view hands them out.
+S3_OPTIONS = {
+    "endpoint_url": env("LMS_S3_ENDPOINT_URL", default=None),
+    "region_name": env("LMS_S3_REGION", default=None),
+}
+if env("LMS_S3_MEDIA_BUCKET", default=""):
+    STORAGES["default"] = {
+        "BACKEND": "storages.backends.s3.S3Storage",
+        "OPTIONS": {
+            **S3_OPTIONS,
+            "bucket_name": env("LMS_S3_MEDIA_BUCKET"),
+            "default_acl": None,
+            "querystring_auth": False,
+            "file_overwrite": False,
+        },
+    }
+if env("LMS_S3_CERTIFICATES_BUCKET", default=""):
+    STORAGES["certificates"] = {
+        "BACKEND": "storages.backends.s3.S3Storage",
+        "OPTIONS": {
+            **S3_OPTIONS,
+            "bucket_name": env("LMS_S3_CERTIFICATES_BUCKET"),
+            "default_acl": "private",
+            "querystring_auth": True,
+            "file_overwrite": True,
+        },
+    }
+
 SECURE_SSL_REDIRECT = env.bool("DJANGO_SECURE_SSL_REDIRECT", default=True)
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 SECURE_REDIRECT_EXEMPT = [r"^healthz$"]

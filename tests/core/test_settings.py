@@ -1,5 +1,6 @@
 """Production settings: refuse to start without a secret, pass the deploy checklist."""
 
+import json
 import os
 import subprocess
 import sys
@@ -56,6 +57,9 @@ def test_check_deploy_reports_nothing():
     result = run(["manage.py", "check", "--deploy", "--fail-level", "WARNING"], SANE_ENV)
     assert result.returncode == 0, result.stdout + result.stderr
     assert "System check identified no issues" in result.stdout
+    # Logs for operations only: no WeasyPrint steps, no library narrating at INFO.
+    assert "Step" not in result.stderr
+    assert '"level": "INFO"' not in result.stderr
 
 
 def test_defaults_are_sqlite_and_in_process(tmp_path):
@@ -95,3 +99,37 @@ def test_environment_selects_postgresql_and_a_real_broker():
         "False",
         "redis://broker.internal:6379/0",
     ]
+
+
+def stored_where(env) -> dict:
+    script = (
+        "import json; from django.conf import settings; "
+        "print(json.dumps({k: settings.STORAGES[k] for k in ('default', 'certificates')}))"
+    )
+    result = run(["-c", script], env)
+    assert result.returncode == 0, result.stderr
+    return json.loads(result.stdout)
+
+
+def test_files_in_an_s3_compatible_store_when_a_bucket_is_named():
+    """Several nodes share uploads and certificates through one object store; by default a
+    directory (one machine, or one shared mount)."""
+    assert {s["BACKEND"] for s in stored_where(SANE_ENV).values()} == {
+        "django.core.files.storage.FileSystemStorage"
+    }
+    stores = stored_where(
+        {
+            **SANE_ENV,
+            "LMS_S3_MEDIA_BUCKET": "lms-media",
+            "LMS_S3_CERTIFICATES_BUCKET": "lms-certificates",
+            "LMS_S3_ENDPOINT_URL": "https://s3.example.go.th",
+        }
+    )
+    media, certificates = stores["default"], stores["certificates"]
+    assert media["BACKEND"] == certificates["BACKEND"] == "storages.backends.s3.S3Storage"
+    assert media["OPTIONS"]["bucket_name"] == "lms-media"
+    assert media["OPTIONS"]["querystring_auth"] is False  # public images in lessons
+    assert certificates["OPTIONS"]["bucket_name"] == "lms-certificates"
+    assert certificates["OPTIONS"]["querystring_auth"] is True  # private: signed addresses
+    assert certificates["OPTIONS"]["default_acl"] == "private"
+    assert media["OPTIONS"]["endpoint_url"] == "https://s3.example.go.th"

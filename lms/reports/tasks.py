@@ -4,7 +4,7 @@ import logging
 
 from celery import shared_task
 
-from .summaries import summaries_drain_all
+from .summaries import summaries_drain_all, summaries_rebuild
 
 logger = logging.getLogger(__name__)
 
@@ -25,3 +25,15 @@ def summaries_drain_send() -> None:
         summaries_drain_task.delay()
     except Exception:  # noqa: BLE001 - the beat schedule drains later
         logger.warning("Could not queue the report summaries drain", exc_info=True)
+
+
+@shared_task(acks_late=True)
+def summaries_rebuild_task() -> None:
+    summaries_rebuild()
+
+
+def summaries_rebuild_send() -> None:
+    try:
+        summaries_rebuild_task.delay()
+    except Exception:  # noqa: BLE001 - rebuild_report_summaries by hand
+        logger.warning("Could not queue the report summaries rebuild", exc_info=True)

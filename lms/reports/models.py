@@ -54,9 +54,19 @@ class ReportSummary(models.Model):
 
 
 class LearnerSet(models.Model):
-    """The learners (user ids, a serialised Roaring bitmap) of one home centre who
-    enrolled in a course of one track in one month: unions of these give distinct
-    learners exactly."""
+    """The learners of one home centre who enrolled in a course of one track in one month.
+
+    `learners` holds their user ids (a serialised Roaring bitmap): unions give distinct
+    learners exactly over any months. The counts answer the common questions without
+    a union, exactly, because each learner counts in one cell only:
+    - in_month: learners here (this track, this month);
+    - in_month_any: those of them whose first track that month (by path) is this one,
+      so that summing over tracks gives the learners of the month;
+    - first_in_track: learners whose first enrolment in this track is this month;
+    - first_any: learners whose first enrolment at all is this month (in this track;
+      the smallest path when several), so that summing up to a month gives every
+      learner until then.
+    """
 
     centre = models.ForeignKey(
         "centres.Centre",
@@ -68,6 +78,10 @@ class LearnerSet(models.Model):
     track_path = models.CharField(max_length=255)  # the track page's path: a prefix
     month = models.DateField()
     learners = models.BinaryField()
+    in_month = models.IntegerField(default=0)
+    in_month_any = models.IntegerField(default=0)
+    first_in_track = models.IntegerField(default=0)
+    first_any = models.IntegerField(default=0)
 
     class Meta:
         verbose_name = _("report learner set")

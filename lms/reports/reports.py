@@ -199,6 +199,43 @@ def _sort_key(dimension: str):
     return lambda row: (row.key is None, thai_sort_key(str(row.label)))
 
 
+def _learners(learner_sets, *, dimension: str, filters: ReportFilters, key: str | None):
+    """Distinct learners per row and in all, exactly: from the sets' counts where they
+    add up (every month until date_to, or one month per row), else from unions."""
+    one_track = bool(filters.track)
+    if filters.date_from is None:
+        # Everyone enrolled until date_to: each learner counts in the month they first
+        # enrolled (in the track, for a row per track or a chosen track).
+        total_count = "first_in_track" if one_track else "first_any"
+        row_count = "first_in_track" if one_track or dimension == Dimension.TRACK else total_count
+        if dimension == Dimension.MONTH:
+            row_count = "in_month" if one_track else "in_month_any"
+        sums = learner_sets.aggregate(total=Sum(total_count))
+        rows = {}
+        if key:
+            grouped = learner_sets.values(key).annotate(n=Sum(row_count)).order_by()
+            rows = {_normal_key(row[key]): row["n"] for row in grouped}
+        return rows, sums["total"] or 0
+    rows = {}
+    if dimension == Dimension.MONTH:
+        # One month per row: the learners of that month add up over centres.
+        grouped = (
+            learner_sets.values("month")
+            .annotate(n=Sum("in_month" if one_track else "in_month_any"))
+            .order_by()
+        )
+        rows = {row["month"]: row["n"] for row in grouped}
+    by_key: dict[object, list[BitMap]] = defaultdict(list)
+    for group, learners in learner_sets.values_list(key or "month", "learners"):
+        by_key[_normal_key(group) if key and dimension != Dimension.MONTH else None].append(
+            BitMap.deserialize(bytes(learners))
+        )
+    unions = {group: BitMap.union(*sets) for group, sets in by_key.items()}
+    if key and dimension != Dimension.MONTH:
+        rows = {group: len(union) for group, union in unions.items()}
+    return rows, len(BitMap.union(*unions.values())) if unions else 0
+
+
 def centre_report(
     *, user: User, dimension: str = Dimension.CENTRE, filters: ReportFilters | None = None
 ) -> Report:
@@ -246,11 +283,11 @@ def centre_report(
         track_path=track_path,
     )
     learner_key = _learner_key(dimension)
-    by_key: dict[object, list[bytes]] = defaultdict(list)
-    if not unknown_track:
-        for key, learners in learner_sets.values_list(learner_key or "month", "learners"):
-            by_key[_normal_key(key) if learner_key else None].append(bytes(learners))
-    learners = {key: BitMap.union(*map(BitMap.deserialize, sets)) for key, sets in by_key.items()}
+    learners, total_learners = (
+        ({}, 0)
+        if unknown_track
+        else _learners(learner_sets, dimension=dimension, filters=filters, key=learner_key)
+    )
 
     keys = set(figures) | (set(learners) if learner_key else set())
     labels = _labels(dimension, keys, track_paths)
@@ -260,7 +297,7 @@ def centre_report(
             setattr(rows[key], name, value or 0)
     for row in rows.values():
         # A learner enrolls in a course once: a course's learners are its enrolments.
-        row.learners = len(learners.get(row.key, ())) if learner_key else row.enrolments
+        row.learners = learners.get(row.key, 0) if learner_key else row.enrolments
     ordered = sorted(
         (
             row
@@ -275,7 +312,7 @@ def centre_report(
         for name in MEASURE_FIELDS:
             setattr(totals, name, getattr(totals, name) + getattr(row, name))
     # A learner enrolled in two courses is one learner in the total.
-    totals.learners = len(BitMap.union(*learners.values())) if learners else 0
+    totals.learners = total_learners
     if centre_ids is None:
         scope = _("All centres")
     else:

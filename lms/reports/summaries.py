@@ -19,6 +19,8 @@ import datetime as dt
 from collections import defaultdict
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
+from itertools import groupby
+from operator import itemgetter
 
 from django.db import connection, models, transaction
 from django.db.models import Count, F, Q, Sum
@@ -284,32 +286,59 @@ def _summaries_in(scope: Scope) -> list[ReportSummary]:
     ]
 
 
-def _learner_sets_in(scope: Scope, path_length: int) -> list[LearnerSet]:
+def _learner_sets_in(centres: set | None, path_length: int) -> list[LearnerSet]:
+    """The learner sets of these home centres (None: all), every track and month.
+
+    A learner's first enrolment decides cells in months after the one that changed,
+    so a centre's sets are always recomputed whole (a centre has hundreds or a few
+    thousand enrolments).
+    """
     rows = Enrollment.objects.all()
-    if scope.centres is not None:
-        rows = rows.filter(_in("user__home_centre", scope.centres))
-    if scope.start is not None:
-        rows = rows.filter(enrolled_at__gte=_month_start(scope.start, models.DateTimeField()))
-    if scope.end is not None:
-        rows = rows.filter(enrolled_at__lt=_month_start(scope.end, models.DateTimeField()))
-    sets: dict[tuple, BitMap] = defaultdict(BitMap)
-    rows = rows.annotate(
-        cell_track=Substr("course__path", 1, path_length),
-        cell_month=TruncMonth("enrolled_at", output_field=models.DateField()),
-    ).values_list("user__home_centre_id", "cell_track", "cell_month", "user_id")
-    for centre, track, month, user in rows.iterator(chunk_size=50_000):
-        sets[(centre, track, month_of(month))].add(user)
-    return [
-        LearnerSet(centre_id=c, track_path=t, month=m, learners=bitmap.serialize())
-        for (c, t, m), bitmap in sets.items()
-    ]
+    if centres is not None:
+        rows = rows.filter(_in("user__home_centre", centres))
+    rows = (
+        rows.annotate(
+            cell_track=Substr("course__path", 1, path_length),
+            cell_month=TruncMonth("enrolled_at", output_field=models.DateField()),
+        )
+        .values_list("user_id", "user__home_centre_id", "cell_track", "cell_month")
+        .order_by("user_id")
+    )
+    sets: dict[tuple, LearnerSet] = {}
+
+    def cell(centre, track, month) -> LearnerSet:
+        key = (centre, track, month)
+        if key not in sets:
+            sets[key] = LearnerSet(centre_id=centre, track_path=track, month=month)
+            sets[key].bitmap = BitMap()
+        return sets[key]
+
+    for user, entries in groupby(rows.iterator(chunk_size=50_000), key=itemgetter(0)):
+        seen = sorted({(month_of(month), track, centre) for _u, centre, track, month in entries})
+        centre = seen[0][2]
+        firsts_in_track: dict[str, dt.date] = {}
+        months_seen: set[dt.date] = set()
+        for month, track, _centre in seen:  # by month, then track path
+            here = cell(centre, track, month)
+            here.bitmap.add(user)
+            if month not in months_seen:
+                months_seen.add(month)
+                here.in_month_any += 1
+            if track not in firsts_in_track:
+                firsts_in_track[track] = month
+                here.first_in_track += 1
+        cell(centre, seen[0][1], seen[0][0]).first_any += 1
+    for learner_set in sets.values():
+        learner_set.learners = learner_set.bitmap.serialize()
+        learner_set.in_month = len(learner_set.bitmap)
+    return list(sets.values())
 
 
-def _scope_filter(scope: Scope, *, pages: bool) -> Q:
+def _scope_filter(scope: Scope) -> Q:
     condition = Q()
     if scope.centres is not None:
         condition &= _in("centre_id", scope.centres)
-    if pages and scope.pages is not None:
+    if scope.pages is not None:
         condition &= _in("page_id", scope.pages)
     if scope.start is not None:
         condition &= Q(month__gte=scope.start)
@@ -320,11 +349,16 @@ def _scope_filter(scope: Scope, *, pages: bool) -> Q:
 
 def summaries_recompute(scope: Scope) -> None:
     """Replace the summaries and learner sets in `scope` with figures from the source rows."""
-    ReportSummary.objects.filter(_scope_filter(scope, pages=True)).delete()
+    ReportSummary.objects.filter(_scope_filter(scope)).delete()
     ReportSummary.objects.bulk_create(_summaries_in(scope), batch_size=5000)
-    # Learner sets have no page: the centres' sets over those months, every track.
-    LearnerSet.objects.filter(_scope_filter(scope, pages=False)).delete()
-    LearnerSet.objects.bulk_create(_learner_sets_in(scope, track_path_length()), batch_size=5000)
+    # Learner sets: the centres' sets whole (every track and month).
+    learner_sets = LearnerSet.objects.all()
+    if scope.centres is not None:
+        learner_sets = learner_sets.filter(_in("centre_id", scope.centres))
+    learner_sets.delete()
+    LearnerSet.objects.bulk_create(
+        _learner_sets_in(scope.centres, track_path_length()), batch_size=5000
+    )
 
 
 def _lock(*, wait: bool) -> bool:
@@ -443,4 +477,4 @@ def _rebuild_in_sql() -> None:
             params,
         )
     LearnerSet.objects.all().delete()
-    LearnerSet.objects.bulk_create(_learner_sets_in(Scope(), track_path_length()), batch_size=5000)
+    LearnerSet.objects.bulk_create(_learner_sets_in(None, track_path_length()), batch_size=5000)

@@ -282,3 +282,19 @@ def test_a_long_outbox_waits_for_the_worker_and_the_page_says_since_when(world, 
     summaries_drain_all()
     assert not SummaryChange.objects.exists()
     assert summaries_freshen() > early
+
+
+def test_a_course_moved_to_another_track_counts_there(world, django_capture_on_commit_callbacks):
+    youth = TrackPage.objects.get(locale=world.course.locale, track=Track.YOUTH)
+    before = centre_report(user=world.national, dimension=Dimension.TRACK)
+    assert {row.label: row.learners for row in before.rows}[str(Track.WORKFORCE.label)] == 2
+    with django_capture_on_commit_callbacks(execute=True):
+        world.course.move(youth, pos="last-child")  # a rebuild is queued on commit
+    after = {
+        row.label: row for row in centre_report(user=world.national, dimension=Dimension.TRACK).rows
+    }
+    assert (after[str(Track.YOUTH.label)].enrolments, after[str(Track.YOUTH.label)].learners) == (
+        2,
+        2,
+    )
+    assert str(Track.WORKFORCE.label) not in after

@@ -22,6 +22,7 @@ from dataclasses import dataclass
 from itertools import groupby
 from operator import itemgetter
 
+from django.conf import settings
 from django.db import connection, models, transaction
 from django.db.models import Count, F, Q, Sum
 from django.db.models.functions import Substr, TruncMonth
@@ -347,7 +348,7 @@ def _scope_filter(scope: Scope) -> Q:
     return condition
 
 
-def summaries_recompute(scope: Scope) -> None:
+def summaries_recompute(scope: Scope, *, path_length: int) -> None:
     """Replace the summaries and learner sets in `scope` with figures from the source rows."""
     ReportSummary.objects.filter(_scope_filter(scope)).delete()
     ReportSummary.objects.bulk_create(_summaries_in(scope), batch_size=5000)
@@ -356,9 +357,7 @@ def summaries_recompute(scope: Scope) -> None:
     if scope.centres is not None:
         learner_sets = learner_sets.filter(_in("centre_id", scope.centres))
     learner_sets.delete()
-    LearnerSet.objects.bulk_create(
-        _learner_sets_in(scope.centres, track_path_length()), batch_size=5000
-    )
+    LearnerSet.objects.bulk_create(_learner_sets_in(scope.centres, path_length), batch_size=5000)
 
 
 def _lock(*, wait: bool) -> bool:
@@ -391,15 +390,23 @@ def summaries_drain(*, limit: int = DRAIN_BATCH, wait: bool = True) -> int:
         )
         if not changes:
             return 0
-        months = {month for _pk, _c, _p, month in changes}
-        summaries_recompute(
-            Scope(
-                centres={centre for _pk, centre, _p, _m in changes},
-                pages={page for _pk, _c, page, _m in changes},
-                start=min(months),
-                end=next_month(max(months)),
+        # Centre by centre: the cells recomputed are that centre's pages × months, not
+        # the cross product of every centre, page and month in the batch.
+        by_centre: dict[int | None, list[tuple]] = defaultdict(list)
+        for _pk, centre, page, month in changes:
+            by_centre[centre].append((page, month))
+        path_length = track_path_length()
+        for centre, cells in by_centre.items():
+            months = {month for _page, month in cells}
+            summaries_recompute(
+                Scope(
+                    centres={centre},
+                    pages={page for page, _month in cells},
+                    start=min(months),
+                    end=next_month(max(months)),
+                ),
+                path_length=path_length,
             )
-        )
         SummaryChange.objects.filter(pk__in=[change[0] for change in changes]).delete()
         _state_set(drained_at=timezone.now())
     return len(changes)
@@ -413,14 +420,16 @@ def summaries_drain_all() -> int:
     return total
 
 
-SYNC_DRAIN_LIMIT = 200  # a report drains an outbox this short itself
+SYNC_DRAIN_LIMIT = 200  # without a worker, a report drains an outbox this short itself
 
 
 def summaries_freshen() -> dt.datetime:
-    """Drain a short outbox now; the time the summaries are exact as of.
+    """The time the summaries are exact as of: now with nothing pending, otherwise the
+    oldest change not yet drained (the figures miss it and what came after).
 
-    With nothing pending, that is now; otherwise the oldest change not yet drained
-    (the figures miss it and what came after).
+    Where tasks run in-process (no broker: a first run, the tests, whose transactions
+    never commit), nothing else drains: the report drains a short outbox itself. With
+    a worker, the page never does a worker's job; it says how fresh it is.
     """
     pending = list(
         SummaryChange.objects.order_by("pk").values_list("created_at", flat=True)[
@@ -429,6 +438,7 @@ def summaries_freshen() -> dt.datetime:
     )
     if (
         pending
+        and settings.CELERY_TASK_ALWAYS_EAGER
         and len(pending) <= SYNC_DRAIN_LIMIT
         and summaries_drain(limit=SYNC_DRAIN_LIMIT, wait=False)
     ):
@@ -446,7 +456,7 @@ def summaries_rebuild() -> None:
         if connection.vendor == "postgresql":
             _rebuild_in_sql()
         else:
-            summaries_recompute(Scope())
+            summaries_recompute(Scope(), path_length=track_path_length())
         _state_set(drained_at=timezone.now(), rebuilt_at=timezone.now())
 
 

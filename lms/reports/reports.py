@@ -170,9 +170,14 @@ def _labels(dimension: str, keys: set, track_paths: dict[str, str]) -> dict:
         names = {p.pk: str(p) for p in Province.objects.filter(pk__in=keys - {None})}
         return {key: names.get(key, none_label) for key in keys}
     if dimension == Dimension.CENTRE:
+        # Plain values, not model instances: a national report names 2,000 centres.
+        english = get_language() == "en"
         centres = {
-            c.pk: f"{c} ({c.province})"
-            for c in Centre.objects.filter(pk__in=keys - {None}).select_related("province")
+            pk: f"{(name_en if english and name_en else name_th)} "
+            f"({province_en if english else province_th})"
+            for pk, name_th, name_en, province_th, province_en in Centre.objects.filter(
+                pk__in=keys - {None}
+            ).values_list("pk", "name_th", "name_en", "province__name_th", "province__name_en")
         }
         return {key: centres.get(key, none_label) for key in keys}
     if dimension == Dimension.TRACK:
@@ -210,12 +215,13 @@ def _learners(learner_sets, *, dimension: str, filters: ReportFilters, key: str 
         row_count = "first_in_track" if one_track or dimension == Dimension.TRACK else total_count
         if dimension == Dimension.MONTH:
             row_count = "in_month" if one_track else "in_month_any"
-        sums = learner_sets.aggregate(total=Sum(total_count))
         rows = {}
         if key:
             grouped = learner_sets.values(key).annotate(n=Sum(row_count)).order_by()
             rows = {_normal_key(row[key]): row["n"] for row in grouped}
-        return rows, sums["total"] or 0
+        if dimension in (Dimension.CENTRE, Dimension.PROVINCE):
+            return rows, sum(rows.values())  # a learner has one home centre
+        return rows, learner_sets.aggregate(total=Sum(total_count))["total"] or 0
     rows = {}
     if dimension == Dimension.MONTH:
         # One month per row: the learners of that month add up over centres.
@@ -241,7 +247,7 @@ def centre_report(
 ) -> Report:
     """The report a staff member may see, grouped by `dimension` (a fixed number of queries).
 
-    Read from the summaries (lms.reports.summaries); a short outbox is drained first.
+    Read from the summaries (lms.reports.summaries); `figures_as_of` says how fresh.
     """
     filters = filters or ReportFilters()
     figures_as_of = summaries_freshen()

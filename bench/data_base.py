@@ -104,6 +104,7 @@ class Made:
     seconds_content: float = 0.0
     seconds_bulk: float = 0.0
     seconds_index: float = 0.0
+    seconds_summaries: float = 0.0
     pool_user_ids: list | None = None
     course_ids: list | None = None
     lesson_course_id: int = 0

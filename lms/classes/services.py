@@ -21,6 +21,7 @@ from curricula.selectors import canonical_page
 from lms.centres import scoping
 from lms.centres.models import Centre, StaffRole
 from lms.centres.services import CentreError, require_staff
+from lms.core.figures import figures_rows_written
 from lms.learning.models import Enrollment
 from lms.learning.services import LearningError, enrollment_completion_check, enrollment_create
 from lms.users.models import User
@@ -353,6 +354,7 @@ def attendance_record(
         Attendance.objects.bulk_update(
             to_update, ["status", "recorded_by", "recorded_at", "recorded_via"]
         )
+        figures_rows_written(model=Attendance, pks=[row.pk for row in to_create + to_update])
         changed = len(to_create) + len(to_update)
         completed = 0
         if changed:
@@ -422,6 +424,7 @@ def attendance_checkin(
                 recorded_at=now,
             )
             attendance.refresh_from_db()
+            figures_rows_written(model=Attendance, pks=[attendance.pk])
             marked = bool(updated)
         if marked:
             log(

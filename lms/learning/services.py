@@ -19,6 +19,7 @@ from wagtail.log_actions import log
 from curricula.models import CoursePage, LessonPage
 from curricula.selectors import canonical_page
 from lms.core.errors import ServiceError
+from lms.core.figures import figures_rows_written
 from lms.users.models import User
 
 from .models import CompletionSource, Enrollment, LessonProgress
@@ -235,6 +236,7 @@ def enrollment_completion_check(*, enrollment: Enrollment) -> bool:
         if not updated:
             return False
         enrollment.completed_at = now
+        figures_rows_written(model=Enrollment, pks=[enrollment.pk])
         log(instance=enrollment, action="lms.enrollment.complete", user=enrollment.user)
         _announce_completion(enrollment)
     return True

@@ -33,6 +33,9 @@ def report_xlsx(report: Report) -> bytes:
     ) or _("All time")
     sheet.append([_("Period"), period])
     sheet.append([_("Made on"), format_thai_date(timezone.localtime(report.generated_at))])
+    if report.figures_as_of:
+        as_of = timezone.localtime(report.figures_as_of)
+        sheet.append([_("Figures as of %(time)s") % {"time": f"{as_of:%H:%M}"}])
     sheet.append([])
     sheet.append(headings)
     heading_row = sheet.max_row

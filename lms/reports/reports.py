@@ -1,36 +1,41 @@
 """Centre and national reports: learners, enrolments, completions, certificates,
 attendance and early-childhood sessions, by province, centre, track, course or month.
 
-Every figure is a GROUP BY the database answers (one query per measure, however
-many learners there are); Python only merges the few grouped rows. Where a figure
+Every figure is read from the summaries (lms.reports.summaries): one GROUP BY over
+the cells of centre × course × month for the additive measures, and unions of the
+learner sets (centre × track × month) for distinct learners, exact. Where a figure
 is counted:
-- learners, enrolments, completions and certificates at the learner's home centre;
-- attendance where the class met, early-childhood sessions where they were run.
+- learners, enrolments, completions and certificates at the learner's current home
+  centre (revoked certificates not at all);
+- attendance where the class met, early-childhood sessions where they were run;
+- the track from the course's (or activity's) page path, as the page stands now.
 Centre admins see their centres, national admins every centre
 (lms.centres.scoping.report_centre_ids).
 """
 
 import datetime as dt
+from collections import defaultdict
 from dataclasses import dataclass, field
 
 from django.db import models
-from django.db.models import Count, Q, Sum
-from django.db.models.functions import Substr, TruncMonth
+from django.db.models import Sum
+from django.db.models.functions import Substr
 from django.utils import timezone
 from django.utils.translation import get_language, gettext_lazy
 from django.utils.translation import gettext as _
+
+from pyroaring import BitMap
 
 from curricula.models import CoursePage, Track, TrackPage
 from curricula.selectors import default_locale
 from lms.centres import scoping
 from lms.centres.models import Centre, Province
-from lms.certificates.models import Certificate
-from lms.classes.models import Attendance, AttendanceStatus
 from lms.core.collation import thai_sort_key
 from lms.core.thaidate import ENGLISH_MONTHS, format_thai_month
-from lms.early_childhood.models import EarlyChildhoodSession
-from lms.learning.models import Enrollment
 from lms.users.models import User
+
+from .models import LearnerSet, ReportSummary
+from .summaries import MEASURE_FIELDS, summaries_freshen
 
 
 class Dimension(models.TextChoices):
@@ -87,6 +92,7 @@ class Report:
     totals: ReportRow
     scope: str
     generated_at: dt.datetime = field(default_factory=timezone.now)
+    figures_as_of: dt.datetime | None = None  # the summaries hold every change before this
 
     @property
     def max_enrolments(self) -> int:
@@ -107,37 +113,6 @@ MEASURES = [
 ]
 
 
-@dataclass(frozen=True)
-class Source:
-    """Where a measure's rows point: their centre, course (or activity) and date."""
-
-    centre: str
-    course: str | None
-    date: str
-    is_datetime: bool
-    track_path: str | None = None  # page path giving the track, when not the course's
-
-
-ENROLMENTS = Source(
-    centre="user__home_centre", course="course", date="enrolled_at", is_datetime=True
-)
-COMPLETIONS = Source(
-    centre="user__home_centre", course="course", date="completed_at", is_datetime=True
-)
-CERTIFICATES = Source(
-    centre="learner__home_centre", course="course", date="issued_at", is_datetime=True
-)
-ATTENDANCE = Source(
-    centre="session__cohort__centre",
-    course="session__cohort__course",
-    date="session__date",
-    is_datetime=False,
-)
-EARLY = Source(
-    centre="centre", course=None, date="date", is_datetime=False, track_path="activity__path"
-)
-
-
 def _track_paths() -> dict[str, str]:
     """Path of each track page in the site's language → track key."""
     return {
@@ -146,95 +121,47 @@ def _track_paths() -> dict[str, str]:
     }
 
 
-def _month_start(day: dt.date, *, is_datetime: bool):
-    if is_datetime:
-        return dt.datetime.combine(day, dt.time.min, tzinfo=timezone.get_default_timezone())
-    return day
-
-
-def _next_month(day: dt.date) -> dt.date:
-    return (day.replace(day=1) + dt.timedelta(days=32)).replace(day=1)
-
-
-def _filtered(
-    queryset: models.QuerySet,
-    source: Source,
-    *,
-    centre_ids: set[int] | None,
-    filters: ReportFilters,
-    track_paths: dict[str, str],
-) -> models.QuerySet | None:
+def _scoped(queryset, *, centre_ids, filters: ReportFilters, track_field: str, track_path):
+    """Cells (summaries or learner sets) the staff member may see, within the filters."""
     if centre_ids is not None:
-        queryset = queryset.filter(**{f"{source.centre}__in": centre_ids})
+        queryset = queryset.filter(centre_id__in=centre_ids)
     if filters.province_id:
-        queryset = queryset.filter(**{f"{source.centre}__province_id": filters.province_id})
+        queryset = queryset.filter(centre__province_id=filters.province_id)
     if filters.centre_id:
-        queryset = queryset.filter(**{source.centre: filters.centre_id})
+        queryset = queryset.filter(centre_id=filters.centre_id)
     if filters.track:
-        path = next((p for p, track in track_paths.items() if track == filters.track), None)
-        path_field = source.track_path or (f"{source.course}__path" if source.course else None)
-        if path is None or path_field is None:
-            return None
-        queryset = queryset.filter(**{f"{path_field}__startswith": path})
+        queryset = queryset.filter(**{track_field: track_path})
     if filters.date_from:
-        queryset = queryset.filter(
-            **{
-                f"{source.date}__gte": _month_start(
-                    filters.date_from, is_datetime=source.is_datetime
-                )
-            }
-        )
+        queryset = queryset.filter(month__gte=filters.date_from.replace(day=1))
     if filters.date_to:
-        queryset = queryset.filter(
-            **{
-                f"{source.date}__lt": _month_start(
-                    _next_month(filters.date_to), is_datetime=source.is_datetime
-                )
-            }
-        )
+        queryset = queryset.filter(month__lte=filters.date_to.replace(day=1))
     return queryset
 
 
-def _group_key(dimension: str, source: Source, track_path_length: int):
-    """The GROUP BY expression of one dimension for one source (None: not applicable)."""
-    if dimension == Dimension.PROVINCE:
-        return models.F(f"{source.centre}__province_id")
-    if dimension == Dimension.CENTRE:
-        return models.F(source.centre)
-    if dimension == Dimension.TRACK:
-        path_field = source.track_path or (f"{source.course}__path" if source.course else None)
-        return Substr(path_field, 1, track_path_length) if path_field else None
-    if dimension == Dimension.COURSE:
-        return models.F(source.course) if source.course else None
-    if dimension == Dimension.MONTH:
-        return TruncMonth(source.date)
-    raise ValueError(dimension)
-
-
 def _normal_key(key):
-    # TruncMonth gives an aware datetime for datetime fields (possibly in UTC, by
-    # database) and a date for date fields: a month is its first day, locally.
+    # A month is its first day (the summaries hold dates).
     if isinstance(key, dt.datetime):
         return (timezone.localtime(key) if timezone.is_aware(key) else key).date()
     return key
 
 
-def _grouped(queryset, key, **aggregates) -> dict:
-    if queryset is None or key is None:
-        return {}
-    rows = queryset.annotate(group=key).values("group").annotate(**aggregates).order_by()
-    return {_normal_key(row.pop("group")): row for row in rows}
+def _summary_key(dimension: str, path_length: int):
+    return {
+        Dimension.PROVINCE: models.F("centre__province_id"),
+        Dimension.CENTRE: models.F("centre_id"),
+        Dimension.TRACK: Substr("page__path", 1, path_length),
+        Dimension.COURSE: models.F("page_id"),
+        Dimension.MONTH: models.F("month"),
+    }[dimension]
 
 
-@dataclass(frozen=True)
-class CertificateSource:
-    queryset: models.QuerySet
-    source: Source
-
-
-def certificate_source() -> CertificateSource | None:
-    """The certificates counted in reports: every valid (not revoked) certificate."""
-    return CertificateSource(Certificate.objects.valid(), CERTIFICATES)
+def _learner_key(dimension: str):
+    return {
+        Dimension.PROVINCE: "centre__province_id",
+        Dimension.CENTRE: "centre_id",
+        Dimension.TRACK: "track_path",
+        Dimension.MONTH: "month",
+    }.get(dimension)
 
 
 def _labels(dimension: str, keys: set, track_paths: dict[str, str]) -> dict:
@@ -243,9 +170,14 @@ def _labels(dimension: str, keys: set, track_paths: dict[str, str]) -> dict:
         names = {p.pk: str(p) for p in Province.objects.filter(pk__in=keys - {None})}
         return {key: names.get(key, none_label) for key in keys}
     if dimension == Dimension.CENTRE:
+        # Plain values, not model instances: a national report names 2,000 centres.
+        english = get_language() == "en"
         centres = {
-            c.pk: f"{c} ({c.province})"
-            for c in Centre.objects.filter(pk__in=keys - {None}).select_related("province")
+            pk: f"{(name_en if english and name_en else name_th)} "
+            f"({province_en if english else province_th})"
+            for pk, name_th, name_en, province_th, province_en in Centre.objects.filter(
+                pk__in=keys - {None}
+            ).values_list("pk", "name_th", "name_en", "province__name_th", "province__name_en")
         }
         return {key: centres.get(key, none_label) for key in keys}
     if dimension == Dimension.TRACK:
@@ -272,107 +204,135 @@ def _sort_key(dimension: str):
     return lambda row: (row.key is None, thai_sort_key(str(row.label)))
 
 
+def _learners(learner_sets, *, dimension: str, filters: ReportFilters, key: str | None):
+    """Distinct learners per row and in all, exactly: from the sets' counts where they
+    add up (every month until date_to, or one month per row), else from unions."""
+    one_track = bool(filters.track)
+    if filters.date_from is None:
+        # Everyone enrolled until date_to: each learner counts in the month they first
+        # enrolled (in the track, for a row per track or a chosen track).
+        total_count = "first_in_track" if one_track else "first_any"
+        row_count = "first_in_track" if one_track or dimension == Dimension.TRACK else total_count
+        if dimension == Dimension.MONTH:
+            row_count = "in_month" if one_track else "in_month_any"
+        rows = {}
+        if key:
+            grouped = learner_sets.values(key).annotate(n=Sum(row_count)).order_by()
+            rows = {_normal_key(row[key]): row["n"] for row in grouped}
+        if dimension in (Dimension.CENTRE, Dimension.PROVINCE):
+            return rows, sum(rows.values())  # a learner has one home centre
+        return rows, learner_sets.aggregate(total=Sum(total_count))["total"] or 0
+    rows = {}
+    if dimension == Dimension.MONTH:
+        # One month per row: the learners of that month add up over centres.
+        grouped = (
+            learner_sets.values("month")
+            .annotate(n=Sum("in_month" if one_track else "in_month_any"))
+            .order_by()
+        )
+        rows = {row["month"]: row["n"] for row in grouped}
+    by_key: dict[object, list[BitMap]] = defaultdict(list)
+    for group, learners in learner_sets.values_list(key or "month", "learners"):
+        by_key[_normal_key(group) if key and dimension != Dimension.MONTH else None].append(
+            BitMap.deserialize(bytes(learners))
+        )
+    unions = {group: BitMap.union(*sets) for group, sets in by_key.items()}
+    if key and dimension != Dimension.MONTH:
+        rows = {group: len(union) for group, union in unions.items()}
+    return rows, len(BitMap.union(*unions.values())) if unions else 0
+
+
 def centre_report(
     *, user: User, dimension: str = Dimension.CENTRE, filters: ReportFilters | None = None
 ) -> Report:
-    """The report a staff member may see, grouped by `dimension` (a fixed number of queries)."""
+    """The report a staff member may see, grouped by `dimension` (a fixed number of queries).
+
+    Read from the summaries (lms.reports.summaries); `figures_as_of` says how fresh.
+    """
     filters = filters or ReportFilters()
+    figures_as_of = summaries_freshen()
     centre_ids = scoping.report_centre_ids(user)
     if centre_ids is not None and filters.centre_id and filters.centre_id not in centre_ids:
         centre_ids = set()  # another centre's figures: nothing
     track_paths = _track_paths()
     path_length = len(next(iter(track_paths), ""))
+    track_path = next((p for p, track in track_paths.items() if track == filters.track), None)
+    unknown_track = bool(filters.track) and track_path is None
 
-    def scoped(queryset, source):
-        return _filtered(
-            queryset, source, centre_ids=centre_ids, filters=filters, track_paths=track_paths
-        )
+    summaries = _scoped(
+        ReportSummary.objects.all(),
+        centre_ids=centre_ids,
+        filters=filters,
+        track_field="page__path__startswith",
+        track_path=track_path,
+    )
+    if dimension == Dimension.COURSE:
+        # Early-childhood sessions have an activity, not a course: the course rows leave
+        # them out. Course cells never hold early-childhood sessions, activity cells
+        # nothing else.
+        summaries = summaries.filter(early_sessions=0)
+    grouped = (
+        []
+        if unknown_track
+        else summaries.annotate(group=_summary_key(dimension, path_length))
+        .values("group")
+        .annotate(**{name: Sum(name) for name in MEASURE_FIELDS})
+        .order_by()
+    )
+    figures = {_normal_key(row.pop("group")): row for row in grouped}
 
-    enrolments = scoped(Enrollment.objects.all(), ENROLMENTS)
-    completions = scoped(Enrollment.objects.filter(completed_at__isnull=False), COMPLETIONS)
-    attendance = scoped(Attendance.objects.all(), ATTENDANCE)
-    early = scoped(EarlyChildhoodSession.objects.all(), EARLY)
-    certificates = certificate_source()
+    learner_sets = _scoped(
+        LearnerSet.objects.all(),
+        centre_ids=centre_ids,
+        filters=filters,
+        track_field="track_path",
+        track_path=track_path,
+    )
+    learner_key = _learner_key(dimension)
+    learners, total_learners = (
+        ({}, 0)
+        if unknown_track
+        else _learners(learner_sets, dimension=dimension, filters=filters, key=learner_key)
+    )
 
-    measures = {
-        "enrolments": _grouped(
-            enrolments,
-            _group_key(dimension, ENROLMENTS, path_length),
-            enrolments=Count("pk"),
-            learners=Count("user", distinct=True),
-            completed_enrolments=Count("pk", filter=Q(completed_at__isnull=False)),
-        ),
-        "completions": _grouped(
-            completions,
-            _group_key(dimension, COMPLETIONS, path_length),
-            completions=Count("pk"),
-        ),
-        "attendance": _grouped(
-            attendance,
-            _group_key(dimension, ATTENDANCE, path_length),
-            class_sessions=Count("session", distinct=True),
-            present=Count("pk", filter=Q(status=AttendanceStatus.PRESENT)),
-            absent=Count("pk", filter=Q(status=AttendanceStatus.ABSENT)),
-        ),
-        "early": _grouped(
-            early,
-            _group_key(dimension, EARLY, path_length),
-            early_sessions=Count("pk"),
-            children=Sum(
-                models.F("children_age_3")
-                + models.F("children_age_4")
-                + models.F("children_age_5")
-                + models.F("children_age_6")
-            ),
-            adults=Sum("adults"),
-        ),
-    }
-    if certificates is not None:
-        measures["certificates"] = _grouped(
-            _filtered(
-                certificates.queryset,
-                certificates.source,
-                centre_ids=centre_ids,
-                filters=filters,
-                track_paths=track_paths,
-            ),
-            _group_key(dimension, certificates.source, path_length),
-            certificates=Count("pk"),
-        )
-
-    keys = set().union(*(grouped.keys() for grouped in measures.values()))
+    keys = set(figures) | (set(learners) if learner_key else set())
     labels = _labels(dimension, keys, track_paths)
     rows = {key: ReportRow(key=key, label=labels[key]) for key in keys}
-    for grouped in measures.values():
-        for key, values in grouped.items():
-            for name, value in values.items():
-                setattr(rows[key], name, value or 0)
-    ordered = sorted(rows.values(), key=_sort_key(dimension))
+    for key, values in figures.items():
+        for name, value in values.items():
+            setattr(rows[key], name, value or 0)
+    for row in rows.values():
+        # A learner enrolls in a course once: a course's learners are its enrolments.
+        row.learners = learners.get(row.key, 0) if learner_key else row.enrolments
+    ordered = sorted(
+        (
+            row
+            for row in rows.values()
+            if row.learners or any(getattr(row, n) for n in MEASURE_FIELDS)
+        ),
+        key=_sort_key(dimension),
+    )
 
     totals = ReportRow(key=None, label=_("Total"))
     for row in ordered:
-        for name in (
-            "enrolments",
-            "completed_enrolments",
-            "completions",
-            "certificates",
-            "class_sessions",
-            "present",
-            "absent",
-            "early_sessions",
-            "children",
-            "adults",
-        ):
+        for name in MEASURE_FIELDS:
             setattr(totals, name, getattr(totals, name) + getattr(row, name))
     # A learner enrolled in two courses is one learner in the total.
-    totals.learners = enrolments.values("user").distinct().count() if enrolments is not None else 0
+    totals.learners = total_learners
     if centre_ids is None:
         scope = _("All centres")
     else:
         scope = ", ".join(str(c) for c in Centre.objects.filter(pk__in=centre_ids)) or _(
             "No centre"
         )
-    return Report(dimension=dimension, filters=filters, rows=ordered, totals=totals, scope=scope)
+    return Report(
+        dimension=dimension,
+        filters=filters,
+        rows=ordered,
+        totals=totals,
+        scope=scope,
+        figures_as_of=figures_as_of,
+    )
 
 
 def report_table(report: Report) -> tuple[list[str], list[list]]:

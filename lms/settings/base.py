@@ -318,6 +318,11 @@ CELERY_BEAT_SCHEDULE: dict = {
     },
     # Certificates whose render task was lost (broker down, worker killed) are sent again.
     "certificates-sweep": {"task": "lms.certificates.sweep", "schedule": 120.0},
+    # Report summaries: drain what a lost drain task left in the outbox.
+    "reports-summaries-drain": {
+        "task": "lms.reports.tasks.summaries_drain_task",
+        "schedule": 60.0,
+    },
     # Classes: re-queue learner imports lost with a worker or the broker; erase the
     # initial passwords kept for import reports after a week.
     "centres-import-sweep": {

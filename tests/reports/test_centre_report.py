@@ -15,6 +15,7 @@ from openpyxl import load_workbook
 from curricula.models import Track
 from lms.certificates.services import certificate_issue_on_completion
 from lms.classes.models import Attendance, AttendanceStatus, CohortMembership
+from lms.core.figures import figures_rows_written
 from lms.core.thaidate import format_thai_month
 from lms.learning.models import Enrollment
 from lms.reports.reports import Dimension, ReportFilters, centre_report
@@ -37,10 +38,12 @@ def add_learners(world, cohort, count: int, *, completed: int = 0, present: int 
             for n, u in enumerate(users)
         ]
     )
+    # Bulk writes skip model signals: say so, as the services that write in bulk do.
+    figures_rows_written(model=Enrollment, pks=[e.pk for e in enrollments])
     for enrollment in enrollments[:completed]:
         certificate_issue_on_completion(enrollment=enrollment)
     session = cohort.sessions.first()
-    Attendance.objects.bulk_create(
+    attendance = Attendance.objects.bulk_create(
         [
             Attendance(
                 session=session,
@@ -51,6 +54,7 @@ def add_learners(world, cohort, count: int, *, completed: int = 0, present: int 
             for n, u in enumerate(users)
         ]
     )
+    figures_rows_written(model=Attendance, pks=[a.pk for a in attendance])
     return users
 
 
@@ -185,8 +189,9 @@ def count_queries(client, url, params=None) -> int:
 def test_report_queries_do_not_grow_with_learners(world, login, by):
     client = login(world.national)
     url = reverse("centres:report")
-    add_learners(world, world.cohort_a, 5, completed=2, present=3, tag="few")
     client.get(url, {"by": by})  # per-user caches (the navigation's admin check) warm
+    # Each count includes draining the changes the new learners made (a fixed number).
+    add_learners(world, world.cohort_a, 5, completed=2, present=3, tag="few")
     few = count_queries(client, url, {"by": by})
     add_learners(world, world.cohort_b, 195, completed=50, present=100, tag="many")
     many = count_queries(client, url, {"by": by})

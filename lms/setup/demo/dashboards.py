@@ -26,6 +26,7 @@ from lms.classes.services import (
     cohort_member_add,
     cohort_session_create,
 )
+from lms.core.figures import figures_rows_written
 from lms.early_childhood.services import ChildCounts, early_childhood_session_create
 from lms.learning.models import Enrollment
 from lms.setup.demo.assessments import answer_quiz
@@ -140,6 +141,7 @@ def _enrolments(learners, courses, rng: random.Random, now: dt.datetime) -> list
     for row, enrolled in zip(created, dates, strict=True):
         row.enrolled_at = enrolled
     Enrollment.objects.bulk_update(created, ["enrolled_at"])
+    figures_rows_written(model=Enrollment, pks=[row.pk for row in created])
     return created
 
 
@@ -148,6 +150,7 @@ def _certificates(enrolments: list[Enrollment]) -> None:
     for enrolment in done[-CERTIFICATES:]:
         certificate = certificate_issue_on_completion(enrollment=enrolment)
         Certificate.objects.filter(pk=certificate.pk).update(issued_at=enrolment.completed_at)
+        figures_rows_written(model=Certificate, pks=[certificate.pk])
 
 
 def _monthly_class(

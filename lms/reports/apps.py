@@ -10,4 +10,4 @@ class ReportsConfig(AppConfig):
     def ready(self) -> None:
         from . import signals  # noqa: PLC0415 - models are ready only now
 
-        signals.connect()
+        signals.connect(self)

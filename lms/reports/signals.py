@@ -8,8 +8,8 @@ centre empties its learners' home centre without signals: marked before. A page 
 to another track queues a rebuild (learner sets are kept per track).
 """
 
-from django.db import transaction
-from django.db.models.signals import post_save, pre_delete, pre_save
+from django.db import DEFAULT_DB_ALIAS, connections, transaction
+from django.db.models.signals import post_migrate, post_save, pre_delete, pre_save
 
 from wagtail.signals import post_page_move
 
@@ -21,7 +21,8 @@ from lms.early_childhood.models import EarlyChildhoodSession
 from lms.learning.models import Enrollment
 from lms.users.models import User
 
-from .summaries import rows_mark, track_path_length
+from .models import SummaryState
+from .summaries import rows_mark, summaries_rebuild, track_path_length
 from .tasks import summaries_rebuild_send
 
 SOURCE_MODELS = (Enrollment, Certificate, Attendance, CohortSession, EarlyChildhoodSession)
@@ -81,7 +82,20 @@ def _after_page_move(sender, instance, parent_page_before, parent_page_after, **
         transaction.on_commit(summaries_rebuild_send, robust=True)
 
 
-def connect() -> None:
+def _after_migrate(sender, using="default", **kwargs) -> None:
+    """A database that has never had its summaries built (a new one, or one upgraded from a
+    version without them) gets them now, so no report shows zeros over existing rows."""
+    if (
+        using != DEFAULT_DB_ALIAS
+        or SummaryState._meta.db_table not in connections[using].introspection.table_names()
+    ):
+        return  # migrated only part of the way
+    if not SummaryState.objects.using(using).filter(rebuilt_at__isnull=False).exists():
+        summaries_rebuild()
+
+
+def connect(app_config) -> None:
+    post_migrate.connect(_after_migrate, sender=app_config, dispatch_uid="reports-summaries-built")
     for model in (*SOURCE_MODELS, User):
         uid = f"reports-summaries-{model._meta.label_lower}"
         pre_save.connect(_before_save, sender=model, dispatch_uid=f"{uid}-pre")

@@ -17,8 +17,8 @@ MUST_CHANGE_PASSWORD_SESSION_KEY = "lms_must_change_password"  # noqa: S105 - a 
 def must_change_password(request: HttpRequest) -> bool:
     """Whether the signed-in user of `request` must change their password first.
 
-    Reads the flag the session keeps; a session without it (signed in before the flag
-    existed, or just now) loads the user once and keeps the answer.
+    Reads the flag the session keeps (set at sign-in); a session without it (signed in
+    before the flag existed) loads the user once and keeps the answer.
     """
     session = getattr(request, "session", None)
     if session is None or SESSION_KEY not in session:
@@ -31,6 +31,13 @@ def must_change_password(request: HttpRequest) -> bool:
         flag = bool(user.must_change_password)
         session[MUST_CHANGE_PASSWORD_SESSION_KEY] = flag
     return flag
+
+
+def password_change_flag_at_login(sender, request, user, **_signal) -> None:
+    """Keep the flag in the session as the user signs in (Django's `user_logged_in`): the
+    session is being written then anyway, so the first page after it writes nothing."""
+    if request is not None and hasattr(request, "session"):
+        request.session[MUST_CHANGE_PASSWORD_SESSION_KEY] = bool(user.must_change_password)
 
 
 def password_change_flag_clear(request: HttpRequest) -> None:

@@ -4,8 +4,9 @@ The benchmark's trivial view goes through every middleware; the session comes fr
 cache and the must-change-password flag from the session, so the user is not loaded.
 """
 
-import pytest
 from django.core.cache import cache
+
+import pytest
 
 from lms.users.middleware import MUST_CHANGE_PASSWORD_SESSION_KEY
 from tests.factories import UserFactory
@@ -25,7 +26,21 @@ def learner(db):
 
 def test_a_signed_in_request_makes_no_query(client, learner, django_assert_num_queries):
     client.force_login(learner)
-    client.get(TRIVIAL)  # the first request loads the user once and keeps the flag
+    assert client.session[MUST_CHANGE_PASSWORD_SESSION_KEY] is False  # kept at sign-in
+    with django_assert_num_queries(0):
+        assert client.get(TRIVIAL).status_code == 200
+
+
+def test_a_session_from_before_the_flag_loads_the_user_once(
+    client, learner, django_assert_num_queries, django_assert_max_num_queries
+):
+    client.force_login(learner)
+    session = client.session
+    del session[MUST_CHANGE_PASSWORD_SESSION_KEY]
+    session.save()
+    # The user, then the session written back with the flag (an update in a savepoint).
+    with django_assert_max_num_queries(4):
+        assert client.get(TRIVIAL).status_code == 200
     assert client.session[MUST_CHANGE_PASSWORD_SESSION_KEY] is False
     with django_assert_num_queries(0):
         assert client.get(TRIVIAL).status_code == 200

@@ -1,12 +1,12 @@
 """Certificate throughput: the real pipeline against bare WeasyPrint, in the same run.
 
 Certificates of the small data set are set back to "pending" and their render
-tasks sent through Redis, twenty certificates to a task as a bulk issue sends them;
-real Celery workers (prefork, one process each, as `make worker` runs them with one
-slot) render and store the PDFs. Timing runs from
-the moment the workers are ready to the last certificate marked rendered. The
-same certificates' HTML, built beforehand, is then turned into PDFs by WeasyPrint
-alone in this process: the cost of rendering with nothing around it.
+tasks sent through Redis, ten certificates to a task as a bulk issue sends them; real
+Celery workers (prefork, one process each, as `make worker` runs them with one slot)
+render and store the PDFs. Timing runs from the moment the workers are ready to the
+last certificate marked rendered. The same certificates' HTML, built beforehand, is
+then turned into PDFs by WeasyPrint alone in this process: the cost of rendering with
+nothing around it.
 """
 
 import contextlib

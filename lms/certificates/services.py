@@ -53,10 +53,10 @@ MAX_RENDER_ATTEMPTS = 5
 # A pending certificate not rendered after this long is enqueued again by the sweep.
 SWEEP_AFTER = dt.timedelta(minutes=3)
 SWEEP_LIMIT = 1000
-# Certificates of a bulk issue rendered in one task: the worker's fonts, stylesheet and
-# template images are set up once for all of them, and the queue carries a twentieth of
-# the messages.
-RENDER_BATCH_SIZE = 20
+# Certificates of a bulk issue rendered in one task: the queue carries a tenth of the
+# messages and a worker takes its template's images once for all of them. Small enough
+# that several workers share a batch evenly (a task takes about a second).
+RENDER_BATCH_SIZE = 10
 
 DEFAULT_TEMPLATE_NAME = "เกียรติบัตรมาตรฐาน"
 DEFAULT_BODY = "ได้ผ่านการเรียนหลักสูตร “{course}” จำนวน {hours} ชั่วโมง\n\nในกลุ่มหลักสูตร{track} ณ {centre}"

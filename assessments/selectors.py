@@ -482,4 +482,7 @@ def quiz_course(quiz: Quiz) -> CoursePage:
     """The course a quiz belongs to (the lesson's course, or the course it is final for)."""
     if quiz.course_id:
         return quiz.course
-    return CoursePage.objects.get(pk=quiz.lesson.get_parent().pk)
+    # The lesson's parent, found by its path in one query (get_parent and then its
+    # specific page would be two).
+    lesson = quiz.lesson
+    return CoursePage.objects.get(path=lesson.path[: -lesson.steplen])

@@ -58,11 +58,13 @@ def quiz_check_takeable(*, user: User, quiz: Quiz, now: datetime | None = None) 
         raise AttemptError(_("This quiz has not opened yet."), code="not_open", status=403)
     if quiz.closes_at and now >= quiz.closes_at:
         raise AttemptError(_("This quiz has closed."), code="closed", status=403)
-    enrollment = active_enrollment(user=user, course=quiz_course(quiz))
+    course = quiz_course(quiz)
+    enrollment = active_enrollment(user=user, course=course)
     if enrollment is None:
         raise AttemptError(
             _("Enrol in the course to take this quiz."), code="not_enrolled", status=403
         )
+    enrollment.course = course  # the row it was found by: lesson_is_open reads it
     if quiz.lesson_id and not lesson_is_open(enrollment=enrollment, lesson=quiz.lesson):
         raise AttemptError(
             _("Finish the lessons before this one first."), code="locked", status=403
@@ -79,6 +81,15 @@ def _deadline(quiz: Quiz, started_at: datetime) -> datetime | None:
     return min(candidates) if candidates else None
 
 
+def _is_loaded(instance, relation: str) -> bool:
+    """Whether `instance` already holds its `relation` (the view read it with the quiz)."""
+    return instance._meta.get_field(relation).is_cached(instance)
+
+
+def _attempts_at(*, quiz: Quiz, user: User) -> list[QuizAttempt]:
+    return list(QuizAttempt.objects.filter(quiz=quiz, user=user).order_by("pk"))
+
+
 @dataclass(frozen=True)
 class StartResult:
     attempt: QuizAttempt
@@ -93,19 +104,25 @@ def attempt_start(*, user: User, quiz: Quiz, now: datetime | None = None) -> Sta
     concurrent starts cannot both take the last attempt.
     """
     now = now or timezone.now()
-    quiz = Quiz.objects.select_related("lesson", "course").get(pk=quiz.pk)
+    if not (_is_loaded(quiz, "lesson") and _is_loaded(quiz, "course")):
+        quiz = Quiz.objects.select_related("lesson", "course").get(pk=quiz.pk)
     quiz_check_takeable(user=user, quiz=quiz, now=now)
-    current = QuizAttempt.objects.open().filter(quiz=quiz, user=user).first()
-    if current is not None and not attempt_close_if_overdue(attempt=current, now=now):
-        return StartResult(current, created=False)
-    if QuizAttempt.objects.awaiting_grading().filter(quiz=quiz, user=user).exists():
+    # The learner's attempts at this quiz (a handful) in one read: the open one, one
+    # awaiting a grade, and how many were used.
+    attempts = _attempts_at(quiz=quiz, user=user)
+    current = next((attempt for attempt in attempts if attempt.submitted_at is None), None)
+    if current is not None:
+        if not attempt_close_if_overdue(attempt=current, now=now):
+            return StartResult(current, created=False)
+        attempts = _attempts_at(quiz=quiz, user=user)  # the overdue one is closed now
+    if any(attempt.graded_at is None for attempt in attempts if attempt.submitted_at):
         # Trying again before knowing the result helps nobody; the trainer's grade comes first.
         raise AttemptError(
             _("Your last attempt is waiting for the trainer's grade. Try again once it is graded."),
             code="awaiting_grade",
             status=403,
         )
-    used = QuizAttempt.objects.filter(quiz=quiz, user=user).count()
+    used = len(attempts)
     if quiz.max_attempts and used >= quiz.max_attempts:
         raise AttemptError(
             _("You have used all %(count)d attempts at this quiz.") % {"count": quiz.max_attempts},

@@ -123,18 +123,23 @@ def gunicorn(scale: str):
 
 def sessions_for(user_ids: list[int]) -> list[str]:
     """A signed-in session cookie (`name=value`) per user, made as a login would."""
+    from importlib import import_module
+
     from django.conf import settings
     from django.contrib.auth import BACKEND_SESSION_KEY, HASH_SESSION_KEY, SESSION_KEY
-    from django.contrib.sessions.backends.db import SessionStore
 
+    from lms.users.middleware import MUST_CHANGE_PASSWORD_SESSION_KEY
     from lms.users.models import User
 
+    # The site's own session engine (cached_db: in the shared cache and the database).
+    SessionStore = import_module(settings.SESSION_ENGINE).SessionStore  # noqa: N806
     cookies = []
     for user in User.objects.filter(pk__in=user_ids).order_by("pk"):
         session = SessionStore()
         session[SESSION_KEY] = str(user.pk)
         session[BACKEND_SESSION_KEY] = "django.contrib.auth.backends.ModelBackend"
         session[HASH_SESSION_KEY] = user.get_session_auth_hash()
+        session[MUST_CHANGE_PASSWORD_SESSION_KEY] = user.must_change_password
         session.create()
         cookies.append(f"{settings.SESSION_COOKIE_NAME}={session.session_key}")
     return cookies

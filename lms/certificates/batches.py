@@ -40,6 +40,7 @@ from .services import (
     _reason,
     _require,
     certificate_issue_on_completion,
+    certificate_renders_batched,
 )
 
 MAX_BATCH_SIZE = 5000
@@ -194,6 +195,17 @@ def certificate_batch_run(*, batch_id: int) -> int:
         else set()
     )
     decided = 0
+    with certificate_renders_batched():
+        decided = _decide_pending(batch, visible)
+    if not batch.items.filter(outcome=BatchItemOutcome.PENDING).exists():
+        CertificateBatch.objects.filter(pk=batch.pk, checked_at__isnull=True).update(
+            checked_at=timezone.now()
+        )
+    return decided
+
+
+def _decide_pending(batch: CertificateBatch, visible: set[int]) -> int:
+    decided = 0
     while True:
         with transaction.atomic():
             item = (
@@ -211,10 +223,6 @@ def certificate_batch_run(*, batch_id: int) -> int:
             )
             batch_heartbeat(CertificateBatch, batch.pk)
             decided += 1
-    if not batch.items.filter(outcome=BatchItemOutcome.PENDING).exists():
-        CertificateBatch.objects.filter(pk=batch.pk, checked_at__isnull=True).update(
-            checked_at=timezone.now()
-        )
     return decided
 
 

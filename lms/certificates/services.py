@@ -10,6 +10,9 @@ enqueues it again.
 
 import datetime as dt
 import logging
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
 
 from django.conf import settings
 from django.core.files.base import ContentFile
@@ -50,6 +53,10 @@ MAX_RENDER_ATTEMPTS = 5
 # A pending certificate not rendered after this long is enqueued again by the sweep.
 SWEEP_AFTER = dt.timedelta(minutes=3)
 SWEEP_LIMIT = 1000
+# Certificates of a bulk issue rendered in one task: the queue carries a tenth of the
+# messages and a worker takes its template's images once for all of them. Small enough
+# that several workers share a batch evenly (a task takes about a second).
+RENDER_BATCH_SIZE = 10
 
 DEFAULT_TEMPLATE_NAME = "เกียรติบัตรมาตรฐาน"
 DEFAULT_BODY = "ได้ผ่านการเรียนหลักสูตร “{course}” จำนวน {hours} ชั่วโมง\n\nในกลุ่มหลักสูตร{track} ณ {centre}"
@@ -317,8 +324,51 @@ def certificate_revoke(*, actor: User, certificate: Certificate, reason: str) ->
 # --- Rendering -------------------------------------------------------------------------
 
 
+_batched = threading.local()
+
+
+class _RenderBatch:
+    """Certificates issued while a bulk issue runs, sent to render `size` at a time."""
+
+    def __init__(self, size: int):
+        self.size = size
+        self.ids: list[int] = []
+        self.closed = False
+
+    def add(self, certificate_id: int) -> None:
+        self.ids.append(certificate_id)
+        # An issue whose transaction commits after the bulk issue ended (it ran inside
+        # a longer transaction) is sent at once.
+        if self.closed or len(self.ids) >= self.size:
+            self.send()
+
+    def send(self) -> None:
+        if self.ids:
+            certificates_enqueue_render(certificate_ids=self.ids)
+            self.ids = []
+
+
+@contextmanager
+def certificate_renders_batched(*, size: int = RENDER_BATCH_SIZE) -> Iterator[None]:
+    """Certificates issued inside are rendered `size` to a task (the rest when it ends),
+    not one task each. An issue that commits but is never sent (the process dies first)
+    is sent by the sweep, as any pending certificate is."""
+    batch = _RenderBatch(size)
+    _batched.current = batch
+    try:
+        yield
+    finally:
+        del _batched.current
+        batch.closed = True
+        batch.send()
+
+
 def _enqueue_render_on_commit(certificate_id: int) -> None:
-    transaction.on_commit(lambda: certificate_enqueue_render(certificate_id=certificate_id))
+    batch = getattr(_batched, "current", None)
+    if batch is not None:
+        transaction.on_commit(lambda: batch.add(certificate_id))
+    else:
+        transaction.on_commit(lambda: certificate_enqueue_render(certificate_id=certificate_id))
 
 
 def certificate_enqueue_render(*, certificate_id: int) -> bool:
@@ -327,6 +377,27 @@ def certificate_enqueue_render(*, certificate_id: int) -> bool:
 
     Certificate.objects.filter(pk=certificate_id).update(enqueued_at=timezone.now())
     return run_or_queue(render_certificate, certificate_id)
+
+
+def certificates_enqueue_render(*, certificate_ids: list[int]) -> bool:
+    """Send one task that renders all of `certificate_ids`. Never raises, as above."""
+    from .tasks import render_certificates
+
+    Certificate.objects.filter(pk__in=certificate_ids).update(enqueued_at=timezone.now())
+    return run_or_queue(render_certificates, list(certificate_ids))
+
+
+def certificates_render(*, certificate_ids: list[int]) -> int:
+    """Render each of `certificate_ids` as `certificate_render` does, one after another in
+    this process; returns how many of them are rendered when it ends. Each has its own
+    transaction and row lock, so one that fails leaves the others rendered and is
+    retried by the sweep."""
+    rendered = 0
+    for certificate_id in certificate_ids:
+        certificate = certificate_render(certificate_id=certificate_id)
+        if certificate is not None and certificate.status == RenderStatus.RENDERED:
+            rendered += 1
+    return rendered
 
 
 def _file_name(certificate: Certificate) -> str:

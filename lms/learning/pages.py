@@ -38,13 +38,19 @@ def course_page_context(*, request: HttpRequest, course: CoursePage) -> dict:
 def lesson_page_context(*, request: HttpRequest, lesson: LessonPage) -> dict:
     user = request.user
     course = lesson.get_parent().specific
+    visit = None
     if (
         user.is_authenticated
         and request.method == "GET"
         and not getattr(request, "is_preview", False)
     ):
-        lesson_visit(user=user, lesson=lesson)
-    progress = course_progress_for(user=user, course=course, current_lesson=lesson)
+        visit = lesson_visit(user=user, lesson=lesson)
+    progress = course_progress_for(
+        user=user,
+        course=course,
+        current_lesson=lesson,
+        enrollment=visit.enrollment if visit is not None else None,
+    )
     current = progress.current
     requirement = current.requirement if current else LessonRequirement.MANUAL
     return {

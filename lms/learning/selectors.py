@@ -99,18 +99,22 @@ def enrollment_for(*, user: User, course: CoursePage) -> Enrollment | None:
 
 
 def course_progress_for(
-    *, user: User, course: CoursePage, current_lesson: LessonPage | None = None
+    *,
+    user: User,
+    course: CoursePage,
+    current_lesson: LessonPage | None = None,
+    enrollment: Enrollment | None = None,
 ) -> CourseProgress:
     """The course outline with each lesson's state for `user`, in the language being read.
 
     Progress is stored against the canonical (Thai) lessons and matched to the
-    lessons being read through their shared translation key.
+    lessons being read through their shared translation key. `enrollment`, when the
+    caller has just read it (the lesson page's visit does), spares reading it again.
     """
     lessons = course_outline(course)
     canonical = canonical_page(course)
-    enrollment = None
     states: dict = {}
-    if user.is_authenticated:
+    if enrollment is None and user.is_authenticated:
         enrollment = Enrollment.objects.filter(user=user, course_id=canonical.pk).first()
     if enrollment is not None:
         for row in LessonProgress.objects.filter(enrollment=enrollment).values(

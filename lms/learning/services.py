@@ -145,15 +145,15 @@ def lesson_visit(*, user: User, lesson: LessonPage) -> LessonProgress | None:
     if enrollment is None:
         return None
     now = timezone.now()
-    try:
-        with transaction.atomic():
-            progress, created = LessonProgress.objects.get_or_create(
-                enrollment=enrollment,
-                lesson=lesson,
-                defaults={"user": user, "first_visited_at": now, "last_visited_at": now},
-            )
-    except IntegrityError:
-        progress, created = LessonProgress.objects.get(enrollment=enrollment, lesson=lesson), False
+    # No transaction around it: get_or_create reads first, creates in its own savepoint
+    # and reads again if a second tab created the row in between, so a revisit (the usual
+    # case) is one read without BEGIN and COMMIT.
+    progress, created = LessonProgress.objects.get_or_create(
+        enrollment=enrollment,
+        lesson=lesson,
+        defaults={"user": user, "first_visited_at": now, "last_visited_at": now},
+    )
+    progress.enrollment = enrollment  # the caller may show the course's progress next
     if not created:
         if progress.last_visited_at and now - progress.last_visited_at < VISIT_RESOLUTION:
             return progress  # a reload a moment later changes nothing worth a write

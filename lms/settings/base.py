@@ -338,6 +338,9 @@ CELERY_BEAT_SCHEDULE: dict = {
 # --- Security ------------------------------------------------------------------------
 
 SESSION_COOKIE_HTTPONLY = True
+# Sessions are read from the shared cache and written through to the database: a signed-in
+# request reads no session row, and emptying the cache (or losing Redis) signs nobody out.
+SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
 SESSION_COOKIE_AGE = 60 * 60 * 24 * 30  # learners come back tomorrow still signed in
 CSRF_COOKIE_HTTPONLY = False
 SECURE_CONTENT_TYPE_NOSNIFF = True

@@ -9,10 +9,16 @@ class UsersConfig(AppConfig):
 
     def ready(self):
         from django.contrib.auth.models import Group, Permission
+        from django.contrib.auth.signals import user_logged_in
         from django.db.models.signals import m2m_changed, post_delete
 
         from .admin_access import permissions_changed
+        from .middleware import password_change_flag_at_login
         from .models import User
+
+        user_logged_in.connect(
+            password_change_flag_at_login, dispatch_uid="must-change-password-flag"
+        )
 
         # Who may open the admin changes with group membership and permissions
         # (the admin's user and group forms, roles assigned by services, scripts).

@@ -13,6 +13,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods
 
 from .forms import DeleteAccountForm, LoginForm, ProfileForm, SignupForm, centre_choices
+from .middleware import password_change_flag_clear
 from .services import personal_data_export, user_anonymise, user_signup
 
 
@@ -122,4 +123,5 @@ class PasswordChangeView(auth_views.PasswordChangeView):
         if self.request.user.must_change_password:
             self.request.user.must_change_password = False
             self.request.user.save(update_fields=["must_change_password"])
+        password_change_flag_clear(self.request)
         return response

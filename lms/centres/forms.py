@@ -3,6 +3,9 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from lms.core.cache_version import CacheVersion
+from lms.core.widgets import CachedLongSelect
+
 from .models import Centre
 
 
@@ -20,7 +23,19 @@ class TimeInput(forms.TimeInput):
         super().__init__(format="%H:%M", **kwargs)
 
 
+# Every centre and province change replaces it (receivers in apps.py).
+CENTRE_CHOICES = CacheVersion("centres:choices")
+
+
+class CentreSelect(CachedLongSelect):
+    """A national admin chooses among 2,222 centres: drawn once, kept in the cache."""
+
+    version = CENTRE_CHOICES
+
+
 class CentreChoiceField(forms.ModelChoiceField):
+    widget = CentreSelect
+
     def label_from_instance(self, obj: Centre) -> str:
         return f"{obj} ({obj.province})"
 

@@ -34,8 +34,7 @@ def report_xlsx(report: Report) -> bytes:
     sheet.append([_("Period"), period])
     sheet.append([_("Made on"), format_thai_date(timezone.localtime(report.generated_at))])
     if report.figures_as_of:
-        as_of = timezone.localtime(report.figures_as_of)
-        sheet.append([_("Figures as of %(time)s") % {"time": f"{as_of:%H:%M}"}])
+        sheet.append([_("Figures as of %(time)s") % {"time": report.figures_as_of_label}])
     sheet.append([])
     sheet.append(headings)
     heading_row = sheet.max_row

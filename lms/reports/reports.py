@@ -31,7 +31,7 @@ from curricula.selectors import default_locale
 from lms.centres import scoping
 from lms.centres.models import Centre, Province
 from lms.core.collation import thai_sort_key
-from lms.core.thaidate import ENGLISH_MONTHS, format_thai_month
+from lms.core.thaidate import ENGLISH_MONTHS, format_date, format_thai_month
 from lms.users.models import User
 
 from .models import LearnerSet, ReportSummary
@@ -97,6 +97,16 @@ class Report:
     @property
     def max_enrolments(self) -> int:
         return max((row.enrolments for row in self.rows), default=0)
+
+    @property
+    def figures_as_of_label(self) -> str:
+        """ "10:42" today; with the date ("3 ธันวาคม พ.ศ. 2569 23:10") when older."""
+        if self.figures_as_of is None:
+            return ""
+        moment = timezone.localtime(self.figures_as_of)
+        if moment.date() == timezone.localdate():
+            return f"{moment:%H:%M}"
+        return f"{format_date(moment, get_language())} {moment:%H:%M}"
 
 
 MEASURES = [

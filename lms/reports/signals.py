@@ -90,7 +90,10 @@ def _after_migrate(sender, using="default", **kwargs) -> None:
         or SummaryState._meta.db_table not in connections[using].introspection.table_names()
     ):
         return  # migrated only part of the way
-    if not SummaryState.objects.using(using).filter(rebuilt_at__isnull=False).exists():
+    if SummaryState.objects.using(using).filter(rebuilt_at__isnull=False).exists():
+        return
+    # Nothing written yet (a new database, or one just flushed): the writes will keep them.
+    if any(model.objects.using(using).exists() for model in SOURCE_MODELS):
         summaries_rebuild()
 
 

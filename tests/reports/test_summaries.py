@@ -316,3 +316,21 @@ def test_a_database_upgraded_from_before_summaries_gets_them_at_migrate(world):
     rebuilt_at = SummaryState.objects.get().rebuilt_at
     emit_post_migrate_signal(verbosity=0, interactive=False, db="default")
     assert SummaryState.objects.get().rebuilt_at == rebuilt_at  # built once, not at every migrate
+
+
+def test_figures_as_of_names_the_day_when_not_today():
+    from lms.reports.reports import Report, ReportFilters, ReportRow
+
+    now = timezone.localtime()
+    report = Report(
+        dimension=Dimension.CENTRE,
+        filters=ReportFilters(),
+        rows=[],
+        totals=ReportRow(key=None, label=""),
+        scope="",
+        figures_as_of=now,
+    )
+    assert report.figures_as_of_label == f"{now:%H:%M}"
+    report.figures_as_of = now - dt.timedelta(days=1)
+    yesterday = timezone.localtime(report.figures_as_of)
+    assert report.figures_as_of_label.endswith(f"พ.ศ. {yesterday.year + 543} {yesterday:%H:%M}")

@@ -103,7 +103,7 @@ class SummaryChange(models.Model):
     centre_id = models.IntegerField(null=True)
     page_id = models.IntegerField(null=True)
     month = models.DateField()
-    created_at = models.DateTimeField(auto_now_add=True)
+    created_at = models.DateTimeField(_("created at"), auto_now_add=True)
 
     class Meta:
         verbose_name = _("report summary change")

@@ -288,8 +288,6 @@ CELERY_TASK_EAGER_PROPAGATES = False
 CELERY_TASK_ACKS_LATE = True
 CELERY_TASK_REJECT_ON_WORKER_LOST = True
 CELERY_WORKER_PREFETCH_MULTIPLIER = 1
-# Workers log through LOGGING above (one JSON line per task in production).
-CELERY_WORKER_HIJACK_ROOT_LOGGER = False
 CELERY_TASK_IGNORE_RESULT = True
 CELERY_TASK_SERIALIZER = "json"
 CELERY_ACCEPT_CONTENT = ["json"]
@@ -381,8 +379,8 @@ DEFAULT_FROM_EMAIL = env("DJANGO_DEFAULT_FROM_EMAIL", default="no-reply@localhos
 
 # One line per request and per task (lms/core/logs.py), as JSON when LMS_LOG_FORMAT is
 # "json" (production's default). Libraries that narrate their work are kept to warnings:
-# WeasyPrint prints each rendering step at INFO, Celery each task received and succeeded
-# (our own task line says it once), Django each 404 (our request line says it).
+# WeasyPrint prints each rendering step at INFO. With the operation logs on (production),
+# Celery's own task lines and Django's 404 lines go too: ours say the same once.
 LMS_OPERATION_LOGS = env.bool("LMS_OPERATION_LOGS", default=False)
 LMS_LOG_FORMAT = env("LMS_LOG_FORMAT", default="text")
 LOGGING = {
@@ -409,9 +407,6 @@ LOGGING = {
         "assessments": {"level": "INFO"},
         "weasyprint": {"level": "WARNING"},
         "fontTools": {"level": "WARNING"},
-        "celery.app.trace": {"level": "WARNING"},
-        "celery.worker.strategy": {"level": "WARNING"},
-        "django.request": {"level": "ERROR"},
     },
 }
 

@@ -14,3 +14,7 @@ CSRF_COOKIE_SECURE = False
 SECURE_HSTS_SECONDS = 0
 STORAGES["staticfiles"]["BACKEND"] = "django.contrib.staticfiles.storage.StaticFilesStorage"
 WHITENOISE_USE_FINDERS = True
+
+# The run reads the workers' own lines ("received", "succeeded") to kill one mid-render.
+LOGGING["loggers"]["celery.app.trace"] = {"level": "INFO"}
+LOGGING["loggers"]["celery.worker.strategy"] = {"level": "INFO"}

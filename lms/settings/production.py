@@ -64,3 +64,13 @@ LOGGING["root"]["level"] = env("DJANGO_LOG_LEVEL", default="INFO")
 LMS_OPERATION_LOGS = env.bool("LMS_OPERATION_LOGS", default=True)
 LMS_LOG_FORMAT = env("LMS_LOG_FORMAT", default="json")
 LOGGING["handlers"]["console"]["formatter"] = "json" if LMS_LOG_FORMAT == "json" else "text"
+if LMS_OPERATION_LOGS:
+    # Our request and task lines replace Celery's "received"/"succeeded" and Django's 404s.
+    for _name, _level in (
+        ("celery.app.trace", "WARNING"),
+        ("celery.worker.strategy", "WARNING"),
+        ("django.request", "ERROR"),
+    ):
+        LOGGING["loggers"][_name] = {"level": _level}
+# Workers log through LOGGING (one JSON line per task), not Celery's own format.
+CELERY_WORKER_HIJACK_ROOT_LOGGER = False

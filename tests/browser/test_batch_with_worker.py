@@ -25,6 +25,7 @@ from lms.certificates.models import (
     CertificateBatch,
     RenderStatus,
 )
+from lms.certificates.services import RENDER_BATCH_SIZE
 from lms.learning.models import Enrollment
 from lms.setup.demo.centres import SECOND_CENTRE_LEARNERS, VILLAGERS
 from lms.users.models import User
@@ -209,11 +210,16 @@ def test_centre_admin_issues_a_batch_and_a_real_worker_renders_it(
         # rendered once, into one file.
         assert_each_rendered_once(list(Certificate.objects.all()), certificate_files)
         # The worker process did the work, not the web process: its log says so.
+        # A bulk issue sends its renders RENDER_BATCH_SIZE to a task.
         wait_for(
-            lambda: worker_log_count(worker, "lms.certificates.render") == len(finishers),
+            lambda: (
+                worker_log_count(worker, "lms.certificates.render_many")
+                == -(-len(finishers) // RENDER_BATCH_SIZE)
+            ),
             timeout=30,
             what="the worker's log of the renders",
         )
+        assert worker_log_count(worker, "lms.certificates.render") == 0
         assert worker_log_count(worker, "lms.certificates.run_batch") == 1
     finally:
         page.context.close()

@@ -1,9 +1,12 @@
 """The synthetic data's rows, streamed into PostgreSQL with COPY (see bench.data)."""
 
 import datetime as dt
+import functools
 import json
 import random
 import sys
+
+from django.utils import translation
 
 from bench.data_base import (
     CHUNK,
@@ -25,6 +28,19 @@ from bench.data_base import (
 )
 
 # --- rows streamed with COPY ---------------------------------------------------------------
+
+
+@functools.cache
+def track_titles(track: str) -> tuple[str, str]:
+    """The track's name as a certificate carries it, in Thai and in English."""
+    from curricula.choices import Track
+
+    label = Track(track).label
+    with translation.override("th"):
+        thai = str(label)
+    with translation.override("en"):
+        english = str(label)
+    return thai, english
 
 
 class Clock:
@@ -198,12 +214,14 @@ def bulk_load(made: Made, courses: list[dict], scale: dict) -> None:
                         course = by_id[course_id]
                         name_th = f"{first_th} {last_th}"
                         name_en = f"{first_en} {last_en}"
+                        track_th, track_en = track_titles(course["track"])
                         certificates.append(
                             f"{cert_id}\t{code_generate()}\t{year}/{certificate_seq[year]:06d}\t{uid}\t"
                             f"{course_id}\t{eid}\t{template_id}\tcompletion\t\t{clock.text[last]}\t\\N\t"
                             f"{clock.text[last]}\t{name_th}\t{name_en}\t{course['title']}\t"
-                            f"Digital skills set {course_ids.index(course_id) + 1}\t{course['track']}\t"
-                            f"{course['track']}\t{max(1, len(course['lessons']) // 4)}\t{centre_id}\t"
+                            f"Digital skills set {course_ids.index(course_id) + 1}\t"
+                            f"{track_th}\t{track_en}\t"
+                            f"{max(1, len(course['lessons']) // 4)}\t{centre_id}\t"
                             f"{centre_th}\t{centre_en}\trendered\tbench/{cert_id}.pdf\t1\t1\t1\t\t"
                             f"{clock.text[last]}\t{clock.text[last]}\t{clock.text[last]}\t\\N\t\\N\t\n"
                         )

@@ -1,5 +1,7 @@
 """Quizzes: which questions, for which lesson or course, under which rules."""
 
+import re
+
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
@@ -15,6 +17,10 @@ from wagtail.models import Orderable
 from wagtail.search import index
 
 from .questions import Question, QuestionBank
+
+# Words with which a title already says it is a quiz ("แบบทดสอบท้ายบท: ...", "Final test"):
+# such a title is shown without a "Quiz:" label in front of it.
+QUIZ_WORDS = re.compile(r"แบบทดสอบ|ข้อสอบ|การสอบ|ทดสอบ|\b(?:quiz|test|exam)", re.IGNORECASE)
 
 
 class GradingMethod(models.TextChoices):
@@ -148,6 +154,11 @@ class Quiz(index.Indexed, ClusterableModel):
     @property
     def is_final(self) -> bool:
         return self.course_id is not None
+
+    @property
+    def title_names_a_quiz(self) -> bool:
+        """The title already says it is a quiz, so no label goes in front of it."""
+        return bool(QUIZ_WORDS.search(self.title or ""))
 
     def clean(self):
         super().clean()

@@ -11,6 +11,7 @@ never a server error. `str.isdigit()` is not that test: "²" passes it, and
 
 import re
 import unicodedata
+from decimal import ROUND_DOWN, ROUND_HALF_UP, Decimal, InvalidOperation
 
 from django.core.exceptions import BadRequest
 from django.utils.translation import gettext as _
@@ -100,3 +101,24 @@ class IdConverter:
 
     def to_url(self, value) -> str:
         return str(int(value))
+
+
+def score_text(value, limit=None) -> str:
+    """A score as a Thai teacher writes it: one decimal at most, none when it is whole.
+
+    9.5714 → "9.6", 10.0 → "10", 0.666 → "0.7". Halves round up, except that a score
+    below `limit` (the pass mark) never rounds up to it: 59.96 with a pass mark of 60
+    is "59.9", not a "60" that reads as a pass.
+    """
+    if value is None or value == "":
+        return ""
+    try:
+        number = Decimal(str(value))
+    except (InvalidOperation, ValueError):
+        return str(value)
+    rounded = number.quantize(Decimal("0.1"), rounding=ROUND_HALF_UP)
+    if limit not in (None, "") and number < Decimal(str(limit)) <= rounded:
+        rounded = number.quantize(Decimal("0.1"), rounding=ROUND_DOWN)
+    if rounded == rounded.to_integral_value():
+        rounded = rounded.quantize(Decimal("1"))
+    return f"{rounded:f}"

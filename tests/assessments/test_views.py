@@ -148,3 +148,32 @@ def test_review_hides_answers_while_another_attempt_is_open(client, enrolled, qu
     hidden = client.get(review_url).content.decode()
     assert "is-correct" in revealed
     assert "is-correct" not in hidden
+
+
+def test_quiz_wording_names_the_quiz_once_and_says_no_time_limit(client, enrolled, quiz, lessons):
+    client.force_login(enrolled)
+    quiz.title = "แบบทดสอบท้ายบท: รหัสผ่านที่ปลอดภัย"
+    quiz.time_limit_minutes = None
+    quiz.save()
+    page = client.get(f"/quizzes/{quiz.pk}/").content.decode()
+    assert "ไม่จำกัดเวลา" in page and ">ไม่มี<" not in page
+    assert "แบบทดสอบท้ายบท</p>" not in page  # no label repeating the title above it
+    lesson = client.get(lessons[0].url).content.decode()
+    assert "แบบทดสอบ: แบบทดสอบท้ายบท" not in lesson and "แบบทดสอบท้ายบท: รหัสผ่าน" in lesson
+    # A title that does not say it is a quiz keeps its label.
+    quiz.title = "รหัสผ่านที่ปลอดภัย"
+    quiz.save()
+    lesson = client.get(lessons[0].url).content.decode()
+    assert "แบบทดสอบ: รหัสผ่านที่ปลอดภัย" in lesson
+
+
+def test_a_failed_score_reads_as_a_teacher_writes_it(client, enrolled, quiz, taking):
+    url, attempt = taking
+    client.post(url, {**post_data(answers_for(attempt)), "finish": "1"})
+    client.post(f"/quizzes/attempts/{attempt.pk}/submit/")
+    QuizAttempt.objects.filter(pk=attempt.pk).update(
+        score="0.67", max_score=7, percent="9.5714", passed=False
+    )
+    review = client.get(f"/quizzes/attempts/{attempt.pk}/review/").content.decode()
+    assert "9.6%" in review and "9.57" not in review
+    assert "0.7 จาก 7" in review and "0.67" not in review

@@ -5,7 +5,15 @@ from django.http import QueryDict
 
 import pytest
 
-from lms.core.numbers import ID_MAX, IdConverter, digits_ascii, id_param, id_parse, int_parse
+from lms.core.numbers import (
+    ID_MAX,
+    IdConverter,
+    digits_ascii,
+    id_param,
+    id_parse,
+    int_parse,
+    score_text,
+)
 
 
 def test_digits_ascii():
@@ -65,3 +73,24 @@ def test_id_param():
     assert id_param(QueryDict(""), "centre") is None
     with pytest.raises(BadRequest):
         id_param(QueryDict("centre=%C2%B2"), "centre")
+
+
+@pytest.mark.parametrize(
+    ("value", "limit", "text"),
+    [
+        (9.5714, None, "9.6"),  # a failed result as a teacher writes it
+        ("9.5714", 60, "9.6"),
+        (0.6667, None, "0.7"),  # "0.7 จาก 7"
+        (10.0, None, "10"),
+        ("7.00", None, "7"),
+        (0, None, "0"),
+        (100, 60, "100"),
+        (59.96, 60, "59.9"),  # below the pass mark never reads as the pass mark
+        (59.96, None, "60"),
+        (60, 60, "60"),
+        (60.04, 60, "60"),
+        (None, 60, ""),
+    ],
+)
+def test_score_text(value, limit, text):
+    assert score_text(value, limit) == text

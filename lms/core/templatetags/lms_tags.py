@@ -8,6 +8,7 @@ from django.utils.translation import get_language
 from wagtail.models import Page
 
 from lms.core.linebreaks import mark_thai_words
+from lms.core.numbers import score_text
 from lms.core.richtext import render_richtext
 from lms.core.thaidate import format_date, format_in_reader_era, format_thai_date
 
@@ -20,6 +21,12 @@ def thai_date(value, arg: str = ""):
     if not value:
         return ""
     return format_thai_date(value, short=arg == "short")
+
+
+@register.filter
+def score(value, limit=None):
+    """`{{ attempt.percent|score:quiz.pass_mark_percent }}` → 9.6 (see score_text)."""
+    return score_text(value, limit)
 
 
 @register.filter

@@ -185,6 +185,13 @@ class Dashboard:
     in_progress: list[DashboardCourse] = field(default_factory=list)
     completed: list[DashboardCourse] = field(default_factory=list)
     recent: list[LessonProgress] = field(default_factory=list)
+    # Courses to start with, for a learner with none in progress.
+    suggested: list[CoursePage] = field(default_factory=list)
+
+    @property
+    def is_new(self) -> bool:
+        """Nothing started yet: the learner is welcomed, not welcomed back."""
+        return not (self.in_progress or self.completed or self.recent)
 
 
 def dashboard_for(*, user: User, language: str | None = None, recent_limit: int = 5) -> Dashboard:
@@ -225,7 +232,34 @@ def dashboard_for(*, user: User, language: str | None = None, recent_limit: int 
     for progress in recent:
         progress.shown_lesson = shown.get(progress.lesson.translation_key, progress.lesson)
     dashboard.recent = recent
+    if not dashboard.in_progress:
+        dashboard.suggested = suggested_courses(user=user, language=language)
     return dashboard
+
+
+def suggested_courses(*, user: User, language: str | None = None, limit: int = 3) -> list:
+    """Courses a learner has never taken, the most taken first: first at the learner's own
+    centre (what neighbours learn), then everywhere. Two queries."""
+    active = Q(enrollments__left_at__isnull=True)
+    courses = (
+        CoursePage.objects.live()
+        .public()
+        .filter(locale__language_code=settings.LANGUAGE_CODE)
+        .exclude(pk__in=Enrollment.objects.filter(user=user).values("course_id"))
+        .select_related("cover_image")
+        .annotate(taken=Count("enrollments", filter=active))
+    )
+    order = ["-taken", "title", "pk"]
+    if user.home_centre_id:
+        courses = courses.annotate(
+            taken_here=Count(
+                "enrollments", filter=active & Q(enrollments__user__home_centre=user.home_centre_id)
+            )
+        )
+        order.insert(0, "-taken_here")
+    chosen = list(courses.order_by(*order)[:limit])
+    shown = _translations(chosen, language)
+    return [shown.get(course.translation_key, course) for course in chosen]
 
 
 def _translations(pages: list[Page], language: str | None) -> dict:

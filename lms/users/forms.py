@@ -161,6 +161,7 @@ class SignupForm(ProfileFieldsMixin, forms.ModelForm):
             "home_centre": _("Your community digital centre (optional)"),
         }
         help_texts = {
+            "last_name": _("Your name as it is printed on your certificates."),
             "first_name_en": _("Printed on English certificates."),
             "email": _("Only needed to reset your password yourself."),
         }

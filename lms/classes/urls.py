@@ -12,6 +12,11 @@ urlpatterns = [
     path("classes/new/", cohorts.cohort_create_view, name="cohort_create"),
     path("classes/<id:pk>/", cohorts.cohort_detail, name="cohort_detail"),
     path("classes/<id:pk>/edit/", cohorts.cohort_edit, name="cohort_edit"),
+    path(
+        "classes/<id:pk>/attendance.<sheet:kind>",
+        cohorts.cohort_attendance_export,
+        name="cohort_attendance_export",
+    ),
     path("classes/<id:pk>/members/", cohorts.cohort_members_add, name="cohort_members_add"),
     path(
         "classes/<id:pk>/members/<id:user_id>/remove/",
@@ -35,6 +40,11 @@ urlpatterns = [
     ),
     path("learners/", learners.learner_list, name="learner_list"),
     path("learners/<id:pk>/", learners.learner_detail, name="learner_detail"),
+    path(
+        "learners/<id:pk>/attendance.<sheet:kind>",
+        learners.learner_attendance_export,
+        name="learner_attendance_export",
+    ),
     path(
         "learners/<id:pk>/password/",
         learners.learner_password_reset_view,

@@ -9,6 +9,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
 from lms.centres import scoping
+from lms.centres.downloads import download
 from lms.centres.services import CentreError
 from lms.centres.views.common import form_status, get_scoped_or_404, staff_required
 from lms.core.clean import query_text
@@ -16,6 +17,12 @@ from lms.core.numbers import id_parse
 from lms.users.models import User
 
 from .. import scoping as class_scoping
+from ..attendance_exports import (
+    attendance_csv,
+    attendance_xlsx,
+    cohort_attendance_table,
+    file_stem,
+)
 from ..forms import CohortForm, SessionForm
 from ..selectors import cohort_roster, cohorts_for, learners_for, sessions_today_for
 from ..services import (
@@ -132,6 +139,14 @@ def cohort_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "can_import": scoping.can_administer(request.user, cohort.centre_id),
         },
     )
+
+
+@staff_required
+def cohort_attendance_export(request: HttpRequest, pk: int, kind: str) -> HttpResponse:
+    """The class's attendance, learners × sessions, as XLSX or CSV."""
+    table = cohort_attendance_table(cohort=_cohort(request, pk))
+    content = attendance_xlsx(table) if kind == "xlsx" else attendance_csv(table)
+    return download(content, file_name=file_stem(f"attendance-class-{pk}"), kind=kind)
 
 
 @staff_required

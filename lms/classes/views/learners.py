@@ -6,10 +6,17 @@ from django.shortcuts import render
 from django.views.decorators.http import require_POST
 
 from lms.centres import scoping
+from lms.centres.downloads import download
 from lms.centres.services import CentreError, learner_password_reset
 from lms.centres.views.common import get_scoped_or_404, staff_required
 from lms.core.clean import query_text
 
+from ..attendance_exports import (
+    attendance_csv,
+    attendance_xlsx,
+    file_stem,
+    learner_attendance_table,
+)
 from ..selectors import learner_record, learners_for
 
 
@@ -37,6 +44,14 @@ def learner_detail(request: HttpRequest, pk: int) -> HttpResponse:
         "can_reset": scoping.is_plain_learner(learner) and learner.pk != request.user.pk,
     }
     return render(request, "classes/learner_detail.html", context)
+
+
+@staff_required
+def learner_attendance_export(request: HttpRequest, pk: int, kind: str) -> HttpResponse:
+    """One learner's sessions in the classes this staff member may see, as XLSX or CSV."""
+    table = learner_attendance_table(staff=request.user, learner=_learner(request, pk))
+    content = attendance_xlsx(table) if kind == "xlsx" else attendance_csv(table)
+    return download(content, file_name=file_stem(f"attendance-learner-{pk}"), kind=kind)
 
 
 @staff_required

@@ -130,9 +130,7 @@ def statement(
     return built
 
 
-def score_result(
-    *, score: Decimal, max_score: Decimal, percent: Decimal, passed: bool
-) -> dict:
+def score_result(*, score: Decimal, max_score: Decimal, percent: Decimal, passed: bool) -> dict:
     """A graded quiz attempt's result: scaled, raw, min and max score and success."""
     raw = float(score)
     maximum = float(max_score)

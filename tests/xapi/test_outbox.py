@@ -76,7 +76,10 @@ def test_a_journey_writes_one_statement_per_event(
         assert statement["timestamp"].endswith("+07:00")
 
     launched = rows[0].statement
-    assert launched["object"]["id"] == f"https://learn.example.org/xapi/activities/lesson/{lessons[0].pk}/"
+    assert (
+        launched["object"]["id"]
+        == f"https://learn.example.org/xapi/activities/lesson/{lessons[0].pk}/"
+    )
     assert launched["object"]["definition"]["name"]["th"] == lessons[0].title
     assert launched["context"]["contextActivities"]["parent"][0]["id"] == (
         f"https://learn.example.org/xapi/activities/course/{course.pk}/"
@@ -95,7 +98,10 @@ def test_a_journey_writes_one_statement_per_event(
     ]
 
     course_done = rows[10].statement
-    assert course_done["object"]["id"] == f"https://learn.example.org/xapi/activities/course/{course.pk}/"
+    assert (
+        course_done["object"]["id"]
+        == f"https://learn.example.org/xapi/activities/course/{course.pk}/"
+    )
     assert course_done["timestamp"] == timezone.localtime(enrollment.completed_at).isoformat(
         timespec="milliseconds"
     )

@@ -2,6 +2,7 @@
 LRS stopped and started again in the middle: every statement arrives exactly once."""
 
 import datetime as dt
+import os
 import subprocess
 from pathlib import Path
 
@@ -32,11 +33,7 @@ class Ralph:
             capture_output=True,
             text=True,
             timeout=900,
-            env={
-                "PATH": "/usr/local/bin:/usr/bin:/bin",
-                "LRS_USERNAME": USERNAME,
-                "LRS_PASSWORD": PASSWORD,
-            },
+            env={**os.environ, "LRS_USERNAME": USERNAME, "LRS_PASSWORD": PASSWORD},
         )
         assert done.returncode == 0, done.stderr
         self.url = done.stdout.strip()

@@ -8,6 +8,7 @@ class XapiConfig(AppConfig):
     verbose_name = _("Learning records (xAPI)")
 
     def ready(self):
-        from . import receivers
+        from . import personal_data, receivers
 
         receivers.connect()
+        personal_data.register()

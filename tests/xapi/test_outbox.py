@@ -155,3 +155,50 @@ def test_backoff_doubles_up_to_an_hour():
     assert backoff_for(2) == BACKOFF_FIRST * 2
     assert backoff_for(3) == BACKOFF_FIRST * 4
     assert backoff_for(30) == dt.timedelta(hours=1)
+
+
+def test_the_drain_is_sent_after_the_commit_and_beat_runs_it_every_minute(
+    lrs_settings, make_learner, course, lessons, monkeypatch, django_capture_on_commit_callbacks
+):
+    from django.conf import settings
+
+    from lms.xapi import services
+
+    sent = []
+    monkeypatch.setattr(services, "run_or_queue", lambda task, *args: sent.append(task.name))
+    learner = make_learner("malee")
+    enrollment_create(user=learner, course=course)
+    with django_capture_on_commit_callbacks(execute=False) as callbacks:
+        lesson_complete(user=learner, lesson=lessons[0])
+    assert sent == []  # nothing is sent before the event is committed
+    for callback in callbacks:
+        callback()
+    assert set(sent) == {"lms.xapi.drain"}
+    beat = [entry["task"] for entry in settings.CELERY_BEAT_SCHEDULE.values()]
+    assert "lms.xapi.drain" in beat
+
+
+def test_the_export_names_the_lrs_id_and_erasure_unlinks_it(
+    lrs_settings, make_learner, course, lessons, client
+):
+    import json
+
+    from lms.users.services import user_anonymise
+
+    learner = make_learner("malee")
+    other = make_learner("somchai")
+    enrollment_create(user=learner, course=course)
+    enrollment_create(user=other, course=course)
+    lesson_complete(user=learner, lesson=lessons[0])
+    lesson_complete(user=other, lesson=lessons[0])
+    agent = LearnerAgent.objects.get(user=learner)
+    assert agent.name != LearnerAgent.objects.get(user=other).name
+    client.force_login(learner)
+    data = json.loads(client.get("/accounts/my-data/?download=1").content)
+    assert data["learning_records"] == {"lrs_account_name": str(agent.name), "statements": 2}
+
+    user_anonymise(user=learner, requested_by=learner)
+    assert not LearnerAgent.objects.filter(user=learner).exists()
+    # The statements stay (they name nobody); the other learner's link stays too.
+    assert StatementOutbox.objects.count() == 4
+    assert LearnerAgent.objects.filter(user=other).exists()

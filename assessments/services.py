@@ -39,6 +39,7 @@ from .models import (
     QuizAttempt,
 )
 from .selectors import questions_for_grading, quiz_course
+from .signals import attempt_graded, attempt_started
 
 logger = logging.getLogger(__name__)
 
@@ -151,6 +152,7 @@ def attempt_start(*, user: User, quiz: Quiz, now: datetime | None = None) -> Sta
                 ]
             )
             log(instance=attempt, action="assessments.attempt.start", user=user)
+            attempt_started.send(sender=QuizAttempt, attempt=attempt)
     except IntegrityError:
         # Another request started an attempt at the same moment; continue that one.
         current = QuizAttempt.objects.open().filter(quiz=quiz, user=user).first()
@@ -380,6 +382,7 @@ def attempt_finalise(
             "passed": attempt.passed,
         },
     )
+    attempt_graded.send(sender=QuizAttempt, attempt=attempt)
     if attempt.passed:
         _record_pass(attempt)
 

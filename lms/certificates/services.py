@@ -45,6 +45,7 @@ from .models import (
     IssueSource,
     RenderStatus,
 )
+from .signals import certificate_issued
 
 logger = logging.getLogger(__name__)
 
@@ -211,6 +212,7 @@ def _create(
         user=actor,
         data={"source": source, "reason": reason, "number": certificate.number},
     )
+    certificate_issued.send(sender=Certificate, certificate=certificate)
     _enqueue_render_on_commit(certificate.pk)
     return certificate, True
 

@@ -30,7 +30,7 @@ from .requirements import (
     lesson_requirement,
 )
 from .selectors import active_enrollment, lesson_is_open
-from .signals import course_completed
+from .signals import course_completed, lesson_completed, lesson_launched
 
 logger = logging.getLogger(__name__)
 
@@ -145,14 +145,22 @@ def lesson_visit(*, user: User, lesson: LessonPage) -> LessonProgress | None:
     if enrollment is None:
         return None
     now = timezone.now()
-    # No transaction around it: get_or_create reads first, creates in its own savepoint
-    # and reads again if a second tab created the row in between, so a revisit (the usual
-    # case) is one read without BEGIN and COMMIT.
-    progress, created = LessonProgress.objects.get_or_create(
-        enrollment=enrollment,
-        lesson=lesson,
-        defaults={"user": user, "first_visited_at": now, "last_visited_at": now},
-    )
+    # A revisit (the usual case) is one read without BEGIN and COMMIT; only the first
+    # visit opens a transaction, so that the row and its announcement commit together.
+    # get_or_create creates in its own savepoint and reads again if a second tab
+    # created the row in between.
+    progress = LessonProgress.objects.filter(enrollment=enrollment, lesson=lesson).first()
+    created = False
+    if progress is None:
+        with transaction.atomic():
+            progress, created = LessonProgress.objects.get_or_create(
+                enrollment=enrollment,
+                lesson=lesson,
+                defaults={"user": user, "first_visited_at": now, "last_visited_at": now},
+            )
+            if created:
+                progress.enrollment = enrollment
+                lesson_launched.send(sender=LessonProgress, progress=progress)
     progress.enrollment = enrollment  # the caller may show the course's progress next
     if not created:
         if progress.last_visited_at and now - progress.last_visited_at < VISIT_RESOLUTION:
@@ -188,11 +196,14 @@ def lesson_complete(
             if not lesson_is_open(enrollment=enrollment, lesson=lesson):
                 raise LearningError(_("Finish the lessons before this one first."), code="locked")
         now = timezone.now()
-        progress, _created = LessonProgress.objects.get_or_create(
+        progress, created = LessonProgress.objects.get_or_create(
             enrollment=enrollment,
             lesson=lesson,
             defaults={"user": user, "first_visited_at": now, "last_visited_at": now},
         )
+        progress.enrollment = enrollment
+        if created:
+            lesson_launched.send(sender=LessonProgress, progress=progress)
         if progress.completed_at is None:
             progress.completed_at = now
             progress.completed_via = via
@@ -207,6 +218,7 @@ def lesson_complete(
                 ]
             )
             Enrollment.objects.filter(pk=enrollment.pk).update(last_activity_at=now)
+            lesson_completed.send(sender=LessonProgress, progress=progress)
             enrollment_completion_check(enrollment=enrollment)
     return progress
 

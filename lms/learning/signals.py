@@ -15,8 +15,16 @@ A new app listens in its `AppConfig.ready()`:
     course_completed.connect(award_badge, dispatch_uid="badges-award-on-completion")
 
 where `def award_badge(sender, *, enrollment, **kwargs)` (certificates issue theirs this way).
+
+`lesson_launched(sender=LessonProgress, progress=...)` is sent once per lesson and
+enrolment, when its progress row is created (the first view, or a completion that came
+first); `lesson_completed(sender=LessonProgress, progress=...)` once, when the lesson
+is first marked done. Both inside the transaction that writes the row, like
+`course_completed`.
 """
 
 from django.dispatch import Signal
 
 course_completed = Signal()
+lesson_launched = Signal()
+lesson_completed = Signal()

@@ -36,6 +36,9 @@ INSTALLED_APPS = [
     "lms.learning",
     "lms.classes",
     "lms.early_childhood",
+    # Before certificates: its receivers run first, so a course's "completed" statement
+    # comes before the "earned" one of the certificate that completion issues.
+    "lms.xapi",
     "lms.certificates",
     "lms.assignments",
     "lms.reports",
@@ -327,11 +330,21 @@ CELERY_BEAT_SCHEDULE: dict = {
         "task": "lms.classes.tasks.import_batches_sweep_task",
         "schedule": 300.0,
     },
+    # xAPI: send what a lost drain task, or an LRS that was down, left in the outbox.
+    "xapi-drain": {"task": "lms.xapi.drain", "schedule": 60.0},
     "centres-import-passwords-purge": {
         "task": "lms.classes.tasks.import_passwords_purge_task",
         "schedule": 3600.0,
     },
 }
+
+# --- Learning records (xAPI) --------------------------------------------------------
+
+# The Learning Record Store that learning statements are sent to (its base URL, without
+# /xAPI), and the basic-auth credentials it gave us. Empty: nothing is recorded or sent.
+LMS_XAPI_LRS_URL = env("LMS_XAPI_LRS_URL", default="")
+LMS_XAPI_LRS_USERNAME = env("LMS_XAPI_LRS_USERNAME", default="")
+LMS_XAPI_LRS_PASSWORD = env("LMS_XAPI_LRS_PASSWORD", default="")
 
 # --- Security ------------------------------------------------------------------------
 

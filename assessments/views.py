@@ -11,6 +11,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods, require_POST
 
 from lms.core.numbers import id_parse
+from lms.learning.selectors import active_enrollment
 
 from .attempt_review import attempt_review
 from .forms import AnswerPostError, parse_answer_post
@@ -227,4 +228,6 @@ def attempt_review_view(request: HttpRequest, attempt_id: int) -> HttpResponse:
         "has_open_attempt": any(a.submitted_at is None for a in attempts),
         "overview": quiz_overview(user=request.user, quiz=quiz, course=course),
     }
+    enrollment = active_enrollment(user=request.user, course=course)
+    context["course_completed"] = bool(attempt.passed and enrollment and enrollment.completed_at)
     return render(request, "assessments/attempt_review.html", context)

@@ -12,3 +12,9 @@ def dashboard_certificates(*, request: HttpRequest) -> Panel:
         "certificates/includes/dashboard_certificates.html",
         {"certificates": certificates_for(user=request.user)},
     )
+
+
+def completion_certificate(*, request: HttpRequest, enrollment) -> Panel:
+    """The certificate of the course just finished, on the completion page."""
+    certificate = certificates_for(user=request.user).filter(course_id=enrollment.course_id).first()
+    return Panel("certificates/includes/completion_certificate.html", {"certificate": certificate})

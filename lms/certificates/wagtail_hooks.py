@@ -8,7 +8,7 @@ from wagtail.snippets.views.snippets import SnippetViewSet
 
 from lms.centres import audit
 from lms.core.admin_columns import yes_no_column
-from lms.learning.dashboard import DASHBOARD_SECTIONS
+from lms.learning.dashboard import COURSE_COMPLETED_PANELS, DASHBOARD_SECTIONS
 
 from . import admin_views, page_panels
 from .models import Certificate, CertificateBatch, CertificateTemplate
@@ -133,3 +133,4 @@ def certificate_log_entry_scopes():
 
 
 hooks.register(DASHBOARD_SECTIONS, page_panels.dashboard_certificates, order=10)
+hooks.register(COURSE_COMPLETED_PANELS, page_panels.completion_certificate, order=10)

@@ -26,6 +26,9 @@ from lms.core.panels import Panel, panels_from_hook
 
 DASHBOARD_NOTICES = "learner_dashboard_notices"
 DASHBOARD_SECTIONS = "learner_dashboard_sections"
+# The page a learner sees on finishing a course: `fn(request, enrollment)` returns what the
+# learner now holds (the certificate), shown under the congratulations.
+COURSE_COMPLETED_PANELS = "learner_course_completed_panels"
 
 
 def dashboard_panels(*, request: HttpRequest) -> dict[str, list[Panel]]:
@@ -34,3 +37,7 @@ def dashboard_panels(*, request: HttpRequest) -> dict[str, list[Panel]]:
         "notice_panels": panels_from_hook(DASHBOARD_NOTICES, request=request),
         "section_panels": panels_from_hook(DASHBOARD_SECTIONS, request=request),
     }
+
+
+def course_completed_panels(*, request: HttpRequest, enrollment) -> list[Panel]:
+    return panels_from_hook(COURSE_COMPLETED_PANELS, request=request, enrollment=enrollment)

@@ -237,9 +237,12 @@ def dashboard_for(*, user: User, language: str | None = None, recent_limit: int 
     return dashboard
 
 
-def suggested_courses(*, user: User, language: str | None = None, limit: int = 3) -> list:
+def suggested_courses(
+    *, user: User, language: str | None = None, limit: int = 3, like: CoursePage | None = None
+) -> list:
     """Courses a learner has never taken, the most taken first: first at the learner's own
-    centre (what neighbours learn), then everywhere. Two queries."""
+    centre (what neighbours learn), then everywhere. With `like` (a course just finished),
+    courses sharing its skill tags or its track come first. Two or three queries."""
     active = Q(enrollments__left_at__isnull=True)
     courses = (
         CoursePage.objects.live()
@@ -247,16 +250,31 @@ def suggested_courses(*, user: User, language: str | None = None, limit: int = 3
         .filter(locale__language_code=settings.LANGUAGE_CODE)
         .exclude(pk__in=Enrollment.objects.filter(user=user).values("course_id"))
         .select_related("cover_image")
-        .annotate(taken=Count("enrollments", filter=active))
+        .annotate(taken=Count("enrollments", filter=active, distinct=True))
     )
     order = ["-taken", "title", "pk"]
+    if like is not None:
+        like = canonical_page(like)
+        tag_ids = list(like.tags.values_list("pk", flat=True))
+        courses = courses.annotate(
+            shared_tags=Count(
+                "tagged_items", filter=Q(tagged_items__tag_id__in=tag_ids), distinct=True
+            )
+        )
+        track_path = like.path[: -like.steplen]
+        courses = courses.annotate(
+            same_track=Count("pk", filter=Q(path__startswith=track_path), distinct=True)
+        )
+        order[:0] = ["-shared_tags", "-same_track"]
     if user.home_centre_id:
         courses = courses.annotate(
             taken_here=Count(
-                "enrollments", filter=active & Q(enrollments__user__home_centre=user.home_centre_id)
+                "enrollments",
+                filter=active & Q(enrollments__user__home_centre=user.home_centre_id),
+                distinct=True,
             )
         )
-        order.insert(0, "-taken_here")
+        order.insert(order.index("-taken"), "-taken_here")
     chosen = list(courses.order_by(*order)[:limit])
     shown = _translations(chosen, language)
     return [shown.get(course.translation_key, course) for course in chosen]

@@ -9,5 +9,6 @@ urlpatterns = [
     path("courses/<id:course_id>/enrol/", views.enrol, name="enrol"),
     path("courses/<id:course_id>/leave/", views.leave, name="leave"),
     path("courses/<id:course_id>/continue/", views.continue_course, name="continue"),
+    path("courses/<id:course_id>/completed/", views.course_completed, name="completed"),
     path("lessons/<id:lesson_id>/done/", views.complete_lesson, name="complete_lesson"),
 ]

@@ -10,9 +10,11 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 
 from curricula.models import CoursePage, LessonPage
+from curricula.selectors import canonical_page
 
-from .dashboard import dashboard_panels
-from .selectors import course_progress_for, dashboard_for, translated
+from .dashboard import course_completed_panels, dashboard_panels
+from .models import Enrollment
+from .selectors import course_progress_for, dashboard_for, suggested_courses, translated
 from .services import LearningError, enrollment_create, enrollment_leave, lesson_complete
 
 
@@ -74,8 +76,7 @@ def complete_lesson(request: HttpRequest, lesson_id: int) -> HttpResponse:
     course = lesson.get_parent().specific
     progress = course_progress_for(user=request.user, course=course, current_lesson=lesson)
     if progress.is_completed:
-        messages.success(request, _("Well done! You have completed the course."))
-        return redirect(course.url)
+        return redirect("learning:completed", course_id=canonical_page(course).pk)
     messages.success(request, _("Lesson marked as done."))
     following = progress.following_lesson
     return redirect(following.url if following else course.url)
@@ -91,3 +92,27 @@ def continue_course(request: HttpRequest, course_id: int) -> HttpResponse:
     if progress.next_lesson is not None:
         return redirect(progress.next_lesson.url)
     return redirect(shown.url)
+
+
+@login_required
+@never_cache
+def course_completed(request: HttpRequest, course_id: int) -> HttpResponse:
+    """Congratulations on a finished course: what it gave (the certificate, through the
+    panels of higher apps) and what to learn next. Only for the learner who finished it."""
+    enrollment = get_object_or_404(
+        Enrollment.objects.select_related("course"),
+        user=request.user,
+        course_id=course_id,
+        completed_at__isnull=False,
+        left_at__isnull=True,
+    )
+    language = get_language()
+    context = {
+        "enrollment": enrollment,
+        "course": translated(enrollment.course, language),
+        "next_courses": suggested_courses(
+            user=request.user, language=language, like=enrollment.course
+        ),
+        "panels": course_completed_panels(request=request, enrollment=enrollment),
+    }
+    return render(request, "learning/course_completed.html", context)

@@ -93,3 +93,18 @@ def test_a_quiz_belongs_to_a_lesson_or_a_course_never_both(lessons, course):
     make_quiz(lesson=lessons[0])
     with pytest.raises(IntegrityError), transaction.atomic():
         make_quiz(lesson=lessons[0])  # one quiz per lesson
+
+
+def test_the_review_of_the_quiz_that_finishes_the_course_leads_to_the_certificate(
+    client, enrolled, course, lessons
+):
+    final = make_quiz(course=course, questions=[single_choice()], title="แบบทดสอบปลายหลักสูตร")
+    for lesson in lessons:
+        lesson_complete(user=enrolled, lesson=lesson)
+    client.force_login(enrolled)
+    failed = pass_quiz(enrolled, final, right=False)
+    link = f'href="/learn/courses/{course.pk}/completed/"'
+    assert link not in client.get(f"/quizzes/attempts/{failed.pk}/review/").content.decode()
+    passed = pass_quiz(enrolled, final)
+    review = client.get(f"/quizzes/attempts/{passed.pk}/review/").content.decode()
+    assert link in review and "ดูเกียรติบัตรของคุณ" in review

@@ -114,7 +114,7 @@ def test_mark_done_goes_to_the_next_lesson_and_last_one_completes(
     assert response["Location"] == lessons[1].url
     logged_in.post(f"/learn/lessons/{lessons[1].pk}/done/")
     response = logged_in.post(f"/learn/lessons/{lessons[2].pk}/done/")
-    assert response["Location"] == course.url
+    assert response["Location"] == f"/learn/courses/{course.pk}/completed/"
     assert Enrollment.objects.get(user=learner).completed_at is not None
 
 

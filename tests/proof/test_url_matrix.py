@@ -113,6 +113,7 @@ MATRIX: dict[str, Row] = {
     "learning:enrol": Row(SIGNED_IN, method="post"),
     "learning:leave": Row(SIGNED_IN, method="post"),
     "learning:continue": Row(SIGNED_IN),
+    "learning:completed": Row(OWNER_ONLY),
     "learning:complete_lesson": Row(SIGNED_IN, method="post"),
     # Quizzes: the quiz page is open to the signed-in; attempts belong to their learner.
     "assessments:quiz": Row(SIGNED_IN),
@@ -282,6 +283,7 @@ def _world() -> dict:
         assert record is not None, "the demo data lacks a record the matrix needs"
     return {
         "course_id": selling.pk,
+        "completed_course_id": certificate.course_id,
         "lesson_id": lesson.pk,
         "quiz_id": attempt.quiz_id,
         "attempt_id": attempt.pk,
@@ -311,6 +313,7 @@ ARGS = {
     "learning:enrol": lambda w: {"course_id": w["course_id"]},
     "learning:leave": lambda w: {"course_id": w["course_id"]},
     "learning:continue": lambda w: {"course_id": w["course_id"]},
+    "learning:completed": lambda w: {"course_id": w["completed_course_id"]},
     "learning:complete_lesson": lambda w: {"lesson_id": w["lesson_id"]},
     "assessments:quiz": lambda w: {"quiz_id": w["quiz_id"]},
     "assessments:start": lambda w: {"quiz_id": w["quiz_id"]},

@@ -180,3 +180,39 @@ def search_results(*, query: str, kind: str, track: str, user) -> SearchResults:
                 badges.get(hit.course.translation_key) if getattr(hit, "course", None) else None
             )
     return SearchResults(hits, suggestion, track_names)
+
+
+def home_courses(*, home, user, new_limit: int = 3) -> dict:
+    """The home page's courses: those national admins feature, in their order, then the
+    newest others, each in the language being read, with the learner's progress badges.
+
+    A translated home page without a list of its own shows the Thai home page's list.
+    Three queries, four when the list comes from the Thai home page.
+    """
+    locale = reader_locale()
+    source = home
+    if not home.featured_courses.exists() and not home.locale.is_default:
+        source = home.get_translation_or_none(Locale.get_default()) or home
+    ids = list(source.featured_courses.order_by("sort_order").values_list("course_id", flat=True))
+    keys = dict(CoursePage.objects.filter(pk__in=ids).values_list("pk", "translation_key"))
+    shown = {
+        page.translation_key: page
+        for page in CoursePage.objects.live()
+        .public()
+        .filter(locale=locale, translation_key__in=keys.values())
+        .select_related("cover_image")
+    }
+    featured = [shown[keys[pk]] for pk in ids if pk in keys and keys[pk] in shown]
+    newest = list(
+        CoursePage.objects.live()
+        .public()
+        .filter(locale=locale)
+        .exclude(translation_key__in=[page.translation_key for page in featured])
+        .select_related("cover_image")
+        .order_by("-first_published_at", "-pk")[:new_limit]
+    )
+    return {
+        "featured_courses": featured,
+        "new_courses": newest,
+        "badges": course_badges(user=user, courses=featured + newest),
+    }

@@ -12,9 +12,9 @@ from django.utils.translation import gettext_lazy as _
 from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from taggit.models import ItemBase, TagBase
-from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.fields import RichTextField, StreamField
-from wagtail.models import Page
+from wagtail.models import Orderable, Page
 from wagtail.search import index
 
 from lms.core.collation import thai_order
@@ -88,7 +88,20 @@ class TreeRulesMixin:
 class HomePage(TreeRulesMixin, Page):
     intro = RichTextField(_("introduction"), blank=True, features=RICH_TEXT_FEATURES)
 
-    content_panels = [*Page.content_panels, FieldPanel("intro")]
+    content_panels = [
+        *Page.content_panels,
+        FieldPanel("intro"),
+        InlinePanel(
+            "featured_courses",
+            heading=_("Featured courses"),
+            label=_("featured course"),
+            max_num=6,
+            help_text=_(
+                "Up to six courses shown first on the home page, in this order. New courses "
+                "are shown after them by themselves."
+            ),
+        ),
+    ]
     parent_page_types = ["wagtailcore.Page"]
     subpage_types = ["curricula.TrackPage"]
 
@@ -103,9 +116,30 @@ class HomePage(TreeRulesMixin, Page):
         return route_in_one_query(self, request, path_components)
 
     def get_context(self, request, *args, **kwargs):
+        from .catalogue import home_courses
+
         context = super().get_context(request, *args, **kwargs)
         context["tracks"] = TrackPage.objects.child_of(self).live().public().specific()
+        context.update(home_courses(home=self, user=request.user))
         return context
+
+
+class HomeFeaturedCourse(Orderable):
+    """A course national admins put first on the home page."""
+
+    home = ParentalKey(HomePage, related_name="featured_courses", on_delete=models.CASCADE)
+    course = models.ForeignKey(
+        "curricula.CoursePage",
+        verbose_name=_("course"),
+        on_delete=models.CASCADE,
+        related_name="+",
+    )
+
+    panels = [FieldPanel("course")]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("featured course")
+        verbose_name_plural = _("featured courses")
 
 
 class TrackPage(TreeRulesMixin, Page):

@@ -18,7 +18,14 @@ from wagtail.documents.models import Document
 from wagtail.images.models import Image
 from wagtail.models import Collection, Locale, Page
 
-from curricula.models import ActivityPage, CoursePage, LessonPage, SkillTag, TrackPage
+from curricula.models import (
+    ActivityPage,
+    CoursePage,
+    HomeFeaturedCourse,
+    LessonPage,
+    SkillTag,
+    TrackPage,
+)
 from lms.centres.models import Centre, HostType, Province, StaffRole, StaffRoleKind
 from lms.setup.demo import assessments as assessments_demo
 from lms.setup.demo import assignments as assignments_demo
@@ -273,6 +280,17 @@ def _activity(spec: dict, track: TrackPage, media, author: User) -> ActivityPage
     return activity
 
 
+def _feature(home, courses, author) -> None:
+    """The home page features the selling course and online safety, as a national admin
+    would choose them in the admin (a published revision, once)."""
+    home = home.specific
+    if home.featured_courses.exists():
+        return
+    for order, course in enumerate(courses):
+        home.featured_courses.add(HomeFeaturedCourse(course=course, sort_order=order))
+    _publish(home, author)
+
+
 @transaction.atomic
 def demo_seed() -> dict[str, object]:
     """Create the demo centre, accounts and curricula that are missing."""
@@ -291,6 +309,7 @@ def demo_seed() -> dict[str, object]:
     activities = [
         _activity(spec, tracks["early_childhood"], media, author) for spec in content.ACTIVITIES
     ]
+    _feature(home, [courses[content.SELLING["slug"]], courses["online-safety"]], author)
     result = {
         "centre": centre,
         "users": users,

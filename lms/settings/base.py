@@ -37,6 +37,7 @@ INSTALLED_APPS = [
     "lms.classes",
     "lms.early_childhood",
     "lms.certificates",
+    "lms.credentials",
     "lms.assignments",
     "lms.reports",
     "lms.dashboards",

@@ -40,4 +40,6 @@ class CredentialVerifyForm(forms.Form):
 
 
 class CredentialConsentForm(forms.Form):
-    show_name = forms.BooleanField(label=_("Show my name in my digital credentials"), required=False)
+    show_name = forms.BooleanField(
+        label=_("Show my name in my digital credentials"), required=False
+    )

@@ -24,9 +24,7 @@ _INFO = b"lms.credentials issuer key"
 
 def _wrapping_key() -> bytes:
     secret = getattr(settings, "CREDENTIALS_KEY_SECRET", "") or settings.SECRET_KEY
-    return HKDF(algorithm=hashes.SHA256(), length=32, salt=None, info=_INFO).derive(
-        secret.encode()
-    )
+    return HKDF(algorithm=hashes.SHA256(), length=32, salt=None, info=_INFO).derive(secret.encode())
 
 
 def private_key_encrypt(pem: bytes) -> str:

@@ -4,7 +4,6 @@ and the learner's consent to be named."""
 from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
-from django.utils.translation import gettext as _
 from django.views.decorators.cache import cache_control, never_cache
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
@@ -149,7 +148,11 @@ def verify(request: HttpRequest) -> HttpResponse:
     return render(
         request,
         "credentials/verify.html",
-        {"form": form if verdict is None else CredentialVerifyForm(), "verdict": verdict, "error": error},
+        {
+            "form": form if verdict is None else CredentialVerifyForm(),
+            "verdict": verdict,
+            "error": error,
+        },
         status=status,
     )
 

@@ -85,9 +85,10 @@ def test_only_revoked_certificates_are_set_in_the_list(
     kept = payload_of(token_from_download(client, certified(learner).code))
     revoked_certificate = certified(other_learner)
     revoked = payload_of(token_from_download(client, revoked_certificate.code))
-    assert kept["credentialStatus"]["statusListIndex"] != revoked["credentialStatus"][
-        "statusListIndex"
-    ]
+    assert (
+        kept["credentialStatus"]["statusListIndex"]
+        != revoked["credentialStatus"]["statusListIndex"]
+    )
     with django_capture_on_commit_callbacks(execute=True):
         certificate_revoke(actor=national_admin, certificate=revoked_certificate, reason="ผิดคน")
     assert status_bit(client, revoked["credentialStatus"]) == 1

@@ -17,7 +17,10 @@ from .helpers import token_from_download, verify_with_did
 pytestmark = pytest.mark.django_db
 
 URI = {"type": "string", "pattern": "^[a-z][a-z0-9+.-]*:"}
-DATETIME = {"type": "string", "pattern": r"^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d+)?(Z|[+-]\d\d:\d\d)$"}
+DATETIME = {
+    "type": "string",
+    "pattern": r"^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d+)?(Z|[+-]\d\d:\d\d)$",
+}
 
 
 def _has(value: str) -> dict:

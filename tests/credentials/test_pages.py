@@ -21,6 +21,7 @@ pytestmark = pytest.mark.django_db
 def _run(*args: str) -> str:
     return subprocess.run(args, capture_output=True, timeout=60, check=True, text=True).stdout
 
+
 VERIFY = "/credentials/verify/"
 
 

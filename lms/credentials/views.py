@@ -4,6 +4,7 @@ and the learner's consent to be named."""
 from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
 from django.views.decorators.cache import cache_control, never_cache
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
@@ -52,14 +53,15 @@ def _published_keys():
     return keys
 
 
+# Short: a verifier must see a new key soon after a rotation.
 @require_GET
-@cache_control(public=True, max_age=300)
+@cache_control(public=True, max_age=60)
 def did_document(request: HttpRequest) -> HttpResponse:
     return _json(documents.did_document(_published_keys()), content_type="application/did+json")
 
 
 @require_GET
-@cache_control(public=True, max_age=300)
+@cache_control(public=True, max_age=60)
 def jwks(request: HttpRequest) -> HttpResponse:
     return _json(documents.jwks(_published_keys()), content_type="application/jwk-set+json")
 
@@ -106,6 +108,21 @@ def credential_token(request: HttpRequest, code: str) -> HttpResponse:
     return response
 
 
+_RAW_TYPES = {"application/json", "application/vc+jwt", "application/jwt", "text/plain"}
+
+
+def _raw_text(request: HttpRequest) -> str:
+    body = request.body
+    if len(body) > MAX_INPUT_BYTES:
+        raise too_large_error()
+    try:
+        return body.decode("utf-8")
+    except UnicodeDecodeError:
+        raise CredentialInputError(
+            _("The file is not a credential: it is not text."), code="unreadable"
+        ) from None
+
+
 def _wants_json(request: HttpRequest) -> bool:
     return request.GET.get("format") == "json"
 
@@ -128,11 +145,17 @@ def verify(request: HttpRequest) -> HttpResponse:
             {"form": CredentialVerifyForm(), "error": error.message},
             status=error.status,
         )
-    form = CredentialVerifyForm(request.POST, request.FILES)
     verdict = None
     error = None
     status = 200
-    if form.is_valid():
+    if request.content_type in _RAW_TYPES:
+        # A program posting the credential itself as the body.
+        form = CredentialVerifyForm()
+        try:
+            verdict = credential_verify(text=_raw_text(request))
+        except CredentialInputError as exc:
+            error, status = exc.message, exc.status
+    elif (form := CredentialVerifyForm(request.POST, request.FILES)).is_valid():
         try:
             verdict = credential_verify(text=form.cleaned_data["text"])
         except CredentialInputError as exc:

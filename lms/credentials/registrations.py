@@ -77,11 +77,11 @@ def refresh_status_list(sender, *, certificate_id: int, **kwargs) -> None:
     status_list_cache_clear()
 
 
-def consent_of(*, user: User) -> dict[str, Any]:
+def credential_consent_of(*, user: User) -> dict[str, Any]:
     return {"show_name": name_shown_for(user=user)}
 
 
-def consent_erase(*, user: User) -> None:
+def credential_consent_erase(*, user: User) -> None:
     CredentialConsent.objects.filter(user=user).delete()
 
 
@@ -92,5 +92,5 @@ def register() -> None:
     certificate_revoked.connect(
         refresh_status_list, sender=Certificate, dispatch_uid="credentials-status-list"
     )
-    register_personal_data_section("credential_consent", consent_of, order=55)
-    register_erasure_step(consent_erase, order=25)
+    register_personal_data_section("credential_consent", credential_consent_of, order=55)
+    register_erasure_step(credential_consent_erase, order=25)

@@ -175,3 +175,17 @@ def test_the_did_document_lists_keys_as_json_web_keys(client, settings):
     profile = client.get("/credentials/issuer/").json()
     assert profile["id"] == document["id"]
     assert "Profile" in profile["type"]
+
+
+def test_erasure_removes_the_consent_and_the_name(client, learner, certified):
+    from lms.credentials.models import CredentialConsent
+    from lms.users.services import user_anonymise
+
+    certificate = certified(learner)
+    credential_consent_set(user=learner, show_name=True)
+    user_anonymise(user=learner, requested_by=learner)
+    assert not CredentialConsent.objects.filter(user=learner).exists()
+    certificate.refresh_from_db()
+    identifiers = _credential(client, certificate)["credentialSubject"]["identifier"]
+    assert [i["identityType"] for i in identifiers] == ["identifier"]
+    assert "มาลี" not in str(identifiers)

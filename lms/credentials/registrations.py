@@ -3,6 +3,7 @@ CredentialsConfig.ready()): links and a QR code on the learner's list, the conse
 form, the credential inside the PDF, the status list refreshed on revocation."""
 
 import json
+import logging
 from typing import Any
 
 from django.http import HttpRequest
@@ -34,6 +35,8 @@ from .services import (
     status_list_cache_clear,
 )
 
+logger = logging.getLogger(__name__)
+
 
 def credential_links(*, certificate: Certificate) -> list[CertificateLink]:
     if not certificate.is_valid:
@@ -60,7 +63,13 @@ def consent_panel(*, request: HttpRequest) -> str:
 
 
 def credential_attachment(*, code: str) -> list[PdfAttachment]:
-    token = credential_jwt_for_code(code=code)
+    # A certificate without its credential attached is better than no certificate: a key
+    # that cannot be read (the secret changed) must not stop the PDF.
+    try:
+        token = credential_jwt_for_code(code=code)
+    except Exception:
+        logger.exception("The credential of certificate %s could not be signed", code)
+        return []
     if token is None:
         return []
     content = json.dumps(enveloped_credential(token), ensure_ascii=False, indent=2).encode()

@@ -160,3 +160,14 @@ def test_national_admins_rotate_keys_in_the_admin(client, national_admin, centre
     assert active != first
     assert re.search(re.escape(active.kid), response.content.decode())
     assert len(client.get("/.well-known/did.json").json()["verificationMethod"]) == 2
+
+
+def test_an_unreadable_key_does_not_stop_the_certificate(learner, certified, settings, caplog):
+    from lms.credentials.services import issuer_key_ensure
+
+    issuer_key_ensure()
+    settings.CREDENTIALS_KEY_SECRET = "another secret than the one the key was sealed with"
+    certificate = certified(learner)
+    certificate.refresh_from_db()
+    assert certificate.is_ready
+    assert "could not be signed" in caplog.text

@@ -8,6 +8,7 @@ from wagtail.documents import urls as wagtaildocs_urls
 
 from curricula import views as curricula_views
 from lms.core import views as core_views
+from lms.credentials import urls as credential_urls
 from lms.reports import admin_reports
 
 urlpatterns = [
@@ -22,6 +23,8 @@ urlpatterns = [
     ),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
+    # did:web keys, issuer profile, status list and credentials: one address each.
+    path("", include("lms.credentials.urls")),
 ]
 
 # Thai lives at the root, English under /en/.
@@ -30,6 +33,10 @@ urlpatterns += i18n_patterns(
     path("learn/", include("lms.learning.urls")),
     path("quizzes/", include("assessments.urls")),
     path("certificates/", include("lms.certificates.urls")),
+    path(
+        "credentials/",
+        include((credential_urls.page_urlpatterns, "credential_pages")),
+    ),
     path("centre/", include("lms.staff_urls")),
     path("courses/", curricula_views.catalogue, name="catalogue"),
     path("search/", curricula_views.search, name="search"),

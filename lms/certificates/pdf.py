@@ -19,7 +19,7 @@ from django.urls import reverse
 from django.utils import timezone, translation
 
 import segno
-from weasyprint import HTML
+from weasyprint import HTML, Attachment
 from weasyprint.text.fonts import FontConfiguration
 
 from lms.core.fonts import FONT_STACK, sarabun_font_face_css
@@ -27,6 +27,7 @@ from lms.core.thaidate import format_english_date, format_thai_date
 
 from . import pdf_text
 from .codes import code_display
+from .extensions import pdf_attachments
 from .models import (
     Certificate,
     CertificateTemplate,
@@ -252,7 +253,18 @@ def certificate_pdf(*, facts: CertificateFacts, template: CertificateTemplate) -
     html = certificate_html(facts=facts, template=template)
     # Each line of Thai carries its own text, so that copying gives จำนวน, not จานวน.
     pdf_text.install()
-    return HTML(string=html, base_url=str(settings.BASE_DIR)).write_pdf(font_config=_font_config())
+    # Files other apps embed (the digital credential); a sample certificate has none.
+    attachments = (
+        []
+        if facts.is_sample
+        else [
+            Attachment(string=item.content, name=item.name, description=item.description)
+            for item in pdf_attachments(code=facts.code)
+        ]
+    )
+    return HTML(string=html, base_url=str(settings.BASE_DIR)).write_pdf(
+        font_config=_font_config(), attachments=attachments
+    )
 
 
 def sample_certificate_pdf(*, template: CertificateTemplate) -> bytes:

@@ -45,7 +45,7 @@ from .models import (
     IssueSource,
     RenderStatus,
 )
-from .signals import certificate_issued
+from .signals import certificate_issued, certificate_revoked
 
 logger = logging.getLogger(__name__)
 
@@ -319,6 +319,11 @@ def certificate_revoke(*, actor: User, certificate: Certificate, reason: str) ->
             action="lms.certificate.revoke",
             user=actor,
             data={"reason": reason},
+        )
+        certificate_id = certificate.pk
+        # Announced after commit: what listens (the credential status list) reads the row.
+        transaction.on_commit(
+            lambda: certificate_revoked.send(sender=Certificate, certificate_id=certificate_id)
         )
     return certificate
 

@@ -11,6 +11,7 @@ from django.views.decorators.http import require_GET
 from lms.core.thaidate import format_english_date, format_thai_date
 
 from .codes import code_display, code_normalise
+from .extensions import certificate_links, certificate_list_panels
 from .forms import VerifyForm
 from .models import Certificate
 from .pdf import verification_url
@@ -101,9 +102,15 @@ def verify_code(request: HttpRequest, code: str) -> HttpResponse:
 @never_cache
 @require_GET
 def mine(request: HttpRequest) -> HttpResponse:
-    """The learner's certificates (the same list the dashboard shows)."""
+    """The learner's certificates (the same list the dashboard shows), with what higher
+    apps add to each (lms.certificates.extensions)."""
+    certificates = list(certificates_for(user=request.user))
+    for certificate in certificates:
+        certificate.extra_links = certificate_links(certificate=certificate)
     return render(
-        request, "certificates/mine.html", {"certificates": certificates_for(user=request.user)}
+        request,
+        "certificates/mine.html",
+        {"certificates": certificates, "panels": certificate_list_panels(request=request)},
     )
 
 

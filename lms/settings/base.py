@@ -27,6 +27,9 @@ CSRF_TRUSTED_ORIGINS = env.list("DJANGO_CSRF_TRUSTED_ORIGINS", default=[])
 
 # The address learners see on certificates and in e-mails (no trailing slash).
 SITE_URL = env("LMS_SITE_URL", default="http://127.0.0.1:8000").rstrip("/")
+# Seals the credentials' private signing keys in the database (SECRET_KEY when empty). Set it
+# apart from SECRET_KEY so that rotating SECRET_KEY leaves the signing keys readable.
+CREDENTIALS_KEY_SECRET = env("LMS_CREDENTIALS_KEY_SECRET", default="")
 
 INSTALLED_APPS = [
     # Our apps come first so that their templates win over the defaults.
@@ -40,6 +43,7 @@ INSTALLED_APPS = [
     # comes before the "earned" one of the certificate that completion issues.
     "lms.xapi",
     "lms.certificates",
+    "lms.credentials",
     "lms.assignments",
     "lms.reports",
     "lms.dashboards",

@@ -26,6 +26,7 @@ from wagtail.models import (
 from curricula.models import CourseReviewTask, HomePage, Track, TrackPage
 from lms.centres.provinces import provinces_ensure
 from lms.certificates.services import certificate_template_default
+from lms.credentials.services import issuer_key_ensure
 from lms.users import roles
 
 logger = logging.getLogger(__name__)
@@ -230,4 +231,6 @@ def platform_setup() -> HomePage:
     _ensure_workflow(homes, groups[roles.NATIONAL_ADMINS])
     # Visible in the admin from the first deployment, before any certificate is issued.
     certificate_template_default()
+    # The credential signing key, so that /.well-known/did.json lists a key from the start.
+    issuer_key_ensure()
     return home

@@ -11,10 +11,10 @@ keeps identifies the person, an erasure step:
 
 - a section reader is `fn(*, user) -> JSON-able value`; the export holds it under its
   key, sections in `order` (profile 0, enrolments 10, lesson progress 20, quiz attempts
-  30, handed-in work 40, certificates 50);
+  30, handed-in work 40, certificates 50, consent to be named in credentials 55);
 - an erasure step is `fn(*, user) -> None`, run by `user_anonymise` inside its
   transaction, after the account itself is anonymised, steps in `order` (quiz essays 5,
-  handed-in work 10, certificates 20). Erase what names or shows the person; keep what counts them.
+  handed-in work 10, certificates 20, credential consent 25). Erase what names or shows the person; keep what counts them.
 """
 
 from collections.abc import Callable

@@ -54,6 +54,7 @@ def _pages(result) -> tuple[list[str], list[str]]:
         "/certificates/verify/",
         f"/certificates/verify/{certificate.code}/",
         "/certificates/verify/ABCDEFGHJKMNPQRSTVWX/",
+        "/credentials/verify/",
         "/no-such-page/",
         "/en/",
         "/en/courses/",

@@ -127,6 +127,7 @@ def learner_pages(base, result) -> dict[str, str]:
         "search": "/search/?q=ขายของออนไลน์",
         "dashboard": "/learn/",
         "certificates": "/certificates/",
+        "credential-verify": "/credentials/verify/",
         "quiz": f"/quizzes/{attempt.quiz_id}/",
         "attempt-review": f"/quizzes/attempts/{attempt.pk}/review/",
         "profile": "/accounts/profile/",

@@ -58,6 +58,8 @@ ALLOWED = {
     "pdf", "csv", "xlsx", "xls", "json", "svg", "png", "jpg", "jpeg", "gif", "webp", "avif",
     "heic", "ico", "mp", "gift", "utf", "url", "urls", "html", "qr", "id", "uuid", "seo",
     "api", "http", "https", "www", "did", "openapi", "sms", "otp",
+    # digital credentials: the token format, its key set and signature algorithm
+    "jwt", "jwks", "eddsa",
     "docx", "pptx", "odt", "ods", "odp", "txt", "tsv", "xml",
     # units
     "px", "kb", "mb", "gb", "tb",

@@ -28,12 +28,14 @@ def test_the_apps_register_their_sections_in_the_order_of_the_export():
         "quiz_attempts",
         "handed_in_work",
         "certificates",
+        "credential_consent",
         "learning_records",
     ]
     assert [step.__name__ for step in ERASURE_STEPS] == [
         "essays_erase",
         "submissions_erase",
         "certificates_anonymise",
+        "credential_consent_erase",
         "learning_records_unlink",
     ]
 

@@ -9,7 +9,7 @@ store and look up; a slow password hash would only cost time on every request.
 import hashlib
 import secrets
 
-SECRET_PREFIX = "cdc_"
+SECRET_PREFIX = "cdc_"  # noqa: S105 (a public marker that starts every secret)
 PREFIX_LENGTH = len(SECRET_PREFIX) + 8
 SECRET_LENGTH = len(SECRET_PREFIX) + 40
 

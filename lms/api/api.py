@@ -6,7 +6,10 @@ with drf-spectacular), it ships Swagger UI as static files (no CDN) and is async
 with less code per endpoint. Endpoints call the same selectors and services as the pages.
 """
 
+from functools import wraps
+
 from django.urls import URLPattern, path
+from django.utils import translation
 
 from ninja import NinjaAPI
 from ninja.openapi.docs import Swagger
@@ -42,11 +45,29 @@ api.add_router("", certificates.router)
 api.add_router("", staff.router)
 
 
+def in_requested_language(view):
+    """Answer in the language the client asks for (Accept-Language), Thai by default.
+
+    The site's own pages take their language from the address (/en/...); the API has one
+    address for both languages, so it follows the request's header instead.
+    """
+
+    @wraps(view)
+    def wrapper(request, *args, **kwargs):
+        language = translation.get_language_from_request(request, check_path=False)
+        with translation.override(language):
+            response = view(request, *args, **kwargs)
+            response.setdefault("Content-Language", language)
+            return response
+
+    return wrapper
+
+
 def api_patterns():
     """The API's URL patterns and app name, with 405 answered as a problem detail."""
     patterns, app_name, _namespace = api.urls
     wrapped = [
-        path(str(p.pattern), problem_on_not_allowed(p.callback), name=p.name)
+        path(str(p.pattern), in_requested_language(problem_on_not_allowed(p.callback)), name=p.name)
         if isinstance(p, URLPattern)
         else p
         for p in patterns

@@ -150,8 +150,8 @@ def _session_item(session: CohortSession) -> dict:
         "id": session.pk,
         "class_id": session.cohort_id,
         "date": session.date,
-        "start_time": session.start_time,
-        "end_time": session.end_time,
+        "start_time": f"{session.start_time:%H:%M}",
+        "end_time": f"{session.end_time:%H:%M}",
         "place": session.place,
         "topic": session.topic,
     }

@@ -10,6 +10,7 @@ from functools import wraps
 
 from django.urls import URLPattern, path
 from django.utils import translation
+from django.views.decorators.http import require_safe
 
 from ninja import NinjaAPI
 from ninja.openapi.docs import Swagger
@@ -66,6 +67,12 @@ def in_requested_language(view):
 def api_patterns():
     """The API's URL patterns and app name, with 405 answered as a problem detail."""
     patterns, app_name, _namespace = api.urls
+    # ninja's schema, docs and root views take any method; they are for reading only.
+    readers = {"openapi-json", "openapi-view", "api-root"}
+    patterns = [
+        path(str(p.pattern), require_safe(p.callback), name=p.name) if p.name in readers else p
+        for p in patterns
+    ]
     wrapped = [
         path(str(p.pattern), in_requested_language(problem_on_not_allowed(p.callback)), name=p.name)
         if isinstance(p, URLPattern)

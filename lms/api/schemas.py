@@ -160,7 +160,9 @@ class SessionOut(Schema):
     id: int
     class_id: int
     date: dt.date
-    start_time: str = Field(pattern=r"^\d{2}:\d{2}$", description="Local time (Asia/Bangkok), HH:MM")
+    start_time: str = Field(
+        pattern=r"^\d{2}:\d{2}$", description="Local time (Asia/Bangkok), HH:MM"
+    )
     end_time: str = Field(pattern=r"^\d{2}:\d{2}$", description="Local time (Asia/Bangkok), HH:MM")
     place: str
     topic: str

@@ -6,3 +6,8 @@ class ApiConfig(AppConfig):
     name = "lms.api"
     label = "api"
     verbose_name = _("API")
+
+    def ready(self):
+        from . import personal_data
+
+        personal_data.register()

@@ -6,9 +6,8 @@ transaction (the connection is kept open between requests, as Django's test clie
 """
 
 import pytest
-from hypothesis import HealthCheck, settings
-
 import schemathesis
+from hypothesis import HealthCheck, settings
 from schemathesis.checks import not_a_server_error, response_schema_conformance
 
 from lms.api.models import TokenScope

@@ -26,7 +26,7 @@ class Api(NinjaAPI):
 
 
 api = Api(
-    title="Community Digital Centres learning platform API",
+    title="API แพลตฟอร์มการเรียนรู้ของศูนย์ดิจิทัลชุมชน",
     version="1.0.0",
     description=(
         "Catalogue, a learner's own records, certificate verification and the centre staff "

@@ -4,27 +4,26 @@ from django.conf import settings
 
 from wagtail.models import Page
 
+from curricula.models import CoursePage
+
 ENGLISH = "en"
 
 
-def english(pages: list[Page]) -> dict[str, Page]:
-    """Live English translations of `pages` by translation key (one query per page type)."""
+def english(pages: list[Page], model: type[Page] | None = None) -> dict[str, Page]:
+    """Live English translations of `pages` (all of one type) by translation key: one query."""
     if not pages or settings.LANGUAGE_CODE == ENGLISH:
         return {}
-    found = (
-        Page.objects.live()
-        .filter(
-            translation_key__in=[p.translation_key for p in pages],
-            locale__language_code=ENGLISH,
-        )
-        .specific()
+    model = model or type(pages[0])
+    found = model.objects.live().filter(
+        translation_key__in=[p.translation_key for p in pages],
+        locale__language_code=ENGLISH,
     )
     return {page.translation_key: page for page in found}
 
 
 def course_refs(courses: list[Page]) -> dict[int, dict]:
     """`{"id", "title", "title_en"}` for each course, by id."""
-    found = english(courses)
+    found = english(courses, CoursePage)
     return {
         course.pk: {
             "id": course.pk,

@@ -126,3 +126,16 @@ def test_the_tokens_page_refuses_bad_input_and_another_persons_token(client):
 def test_the_profile_page_links_to_the_tokens_page(client):
     client.force_login(UserFactory())
     assert 'href="/api/tokens/"' in client.get("/accounts/profile/").content.decode()
+
+
+def test_tokens_are_in_the_export_without_secrets_and_go_with_the_account(client):
+    from lms.users.services import personal_data_export, user_anonymise
+
+    user = UserFactory()
+    made = token_create(user=user, name="app", scope=TokenScope.READ)
+    export = personal_data_export(user=user)
+    assert [t["prefix"] for t in export["api_tokens"]] == [made.token.prefix]
+    assert made.secret not in str(export)
+    user_anonymise(user=user, requested_by=user)
+    assert not PersonalAccessToken.objects.filter(pk=made.token.pk).exists()
+    assert client.get(ME, headers={"Authorization": f"Bearer {made.secret}"}).status_code == 401

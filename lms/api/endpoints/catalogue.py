@@ -8,7 +8,7 @@ from ninja import Router
 from ninja.pagination import paginate
 
 from curricula.catalogue import live_tracks
-from curricula.models import CoursePage, LessonPage, Track
+from curricula.models import CoursePage, LessonPage, Track, TrackPage
 from curricula.selectors import default_locale
 from lms.core.numbers import id_parse
 
@@ -38,7 +38,10 @@ def _course_items(request: HttpRequest, courses: list[CoursePage]) -> list[dict]
     for lesson in condition.live().order_by("path"):
         lessons_by_parent.setdefault(lesson.path[: -Page.steplen], []).append(lesson)
     tracks = list(live_tracks(default_locale()))
-    english = _english([*courses, *(x for ls in lessons_by_parent.values() for x in ls)])
+    english = {
+        **_english(courses, CoursePage),
+        **_english([x for ls in lessons_by_parent.values() for x in ls], LessonPage),
+    }
     items = []
     for course in courses:
         en = english.get(course.translation_key)
@@ -87,7 +90,7 @@ def _course_items(request: HttpRequest, courses: list[CoursePage]) -> list[dict]
 @paginate(Pages)
 def list_tracks(request: HttpRequest):
     def items(tracks):
-        english = _english(tracks)
+        english = _english(tracks, TrackPage)
         return [
             {
                 "id": t.pk,

@@ -16,18 +16,11 @@ ADMIN_POLICY_UPDATE = {
 }
 
 
-# The API's docs page (Swagger UI, served from our own static files) sets styles inline.
-API_DOCS_PATHS = ("/api/v1/docs",)
-API_DOCS_POLICY_UPDATE = {"style-src": ["'unsafe-inline'"]}
-
-
 class LmsCSPMiddleware(CSPMiddleware):
     def get_policy_parts(self, request, response, report_only: bool = False) -> PolicyParts:
         parts = super().get_policy_parts(request, response, report_only)
         if request.path_info.startswith(ADMIN_PREFIXES) and not report_only:
             parts.update = {**ADMIN_POLICY_UPDATE, **(parts.update or {})}
-        elif request.path_info in API_DOCS_PATHS and not report_only:
-            parts.update = {**API_DOCS_POLICY_UPDATE, **(parts.update or {})}
         return parts
 
 

@@ -44,6 +44,9 @@ def test_the_docs_page_fetches_nothing_from_outside(client):
     policy = response["Content-Security-Policy"]
     assert "script-src 'self'" in policy
     assert "cdn" not in policy
+    # The strict policy of the public pages: Swagger UI needs nothing more (tested in a
+    # browser in tests/browser/test_api_docs.py).
+    assert "unsafe-inline" not in policy
 
 
 def test_the_docs_page_scripts_are_served(client):

@@ -7,12 +7,14 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
 from curricula import views as curricula_views
+from lms.api.api import api_patterns
 from lms.core import views as core_views
 from lms.credentials import urls as credential_urls
 from lms.reports import admin_reports
 
 urlpatterns = [
     path("healthz", core_views.healthz, name="healthz"),
+    path("api/v1/", include(api_patterns(), namespace="api-v1")),
     # Before Wagtail's admin: its site history report, limited to the viewer's centres.
     path("admin/reports/", include((admin_reports.urlpatterns, "scoped_reports"))),
     # Wagtail's script catalogue with our Thai added (same address and name as Wagtail's).
@@ -30,6 +32,7 @@ urlpatterns = [
 # Thai lives at the root, English under /en/.
 urlpatterns += i18n_patterns(
     path("accounts/", include("lms.users.urls")),
+    path("api/tokens/", include("lms.api.urls")),
     path("learn/", include("lms.learning.urls")),
     path("quizzes/", include("assessments.urls")),
     path("certificates/", include("lms.certificates.urls")),

@@ -48,6 +48,7 @@ INSTALLED_APPS = [
     "lms.reports",
     "lms.dashboards",
     "lms.setup",
+    "lms.api",
     "curricula",
     "assessments",
     "wagtail.contrib.simple_translation",
@@ -67,6 +68,7 @@ INSTALLED_APPS = [
     "taggit",
     "laces",  # Wagtail's components: the panels other apps add to a page
     "django_filters",
+    "ninja",  # the API's docs page (Swagger UI) from its own static files, no CDN
     "axes",
     "django.contrib.admin",
     "django.contrib.auth",
@@ -385,6 +387,16 @@ CONTENT_SECURITY_POLICY = {
         "form-action": ["'self'"],
         "frame-ancestors": ["'self'"],
     },
+}
+
+# --- API ------------------------------------------------------------------------------
+
+# Requests per token (or signed-in person, or address for the anonymous) in each window:
+# "600/min", "10/s", "5000/hour". 429 with Retry-After beyond.
+LMS_API_RATE_LIMITS = {
+    "token": env("LMS_API_RATE_TOKEN", default="600/min"),
+    "user": env("LMS_API_RATE_USER", default="600/min"),
+    "anon": env("LMS_API_RATE_ANON", default="60/min"),
 }
 
 # --- E-mail -----------------------------------------------------------------------------

@@ -85,11 +85,19 @@ WORK = {**OWNED_SEEN_BY_STAFF, "admin_a": "404"}
 ENROLLED = {**SIGNED_IN, "trainer": "403", "admin_a": "403", "admin_b": "403", "national": "403"}
 
 
+# The API answers with statuses, never a redirect to the login page.
+API_SIGNED_IN = {**PUBLIC, "anon": "401"}
+API_STAFF = {**API_SIGNED_IN, "learner": "403", "other_learner": "403"}
+API_CENTRE_A_RECORD = {**API_STAFF, "admin_b": "404"}
+API_CENTRE_ADMIN = {**API_STAFF, "trainer": "403"}
+
+
 @dataclass(frozen=True)
 class Row:
     expect: dict
     method: str = "get"
     query: str = ""
+    json: object = None  # a function of the world giving a JSON body
 
 
 MATRIX: dict[str, Row] = {
@@ -195,6 +203,33 @@ MATRIX: dict[str, Row] = {
     # Documents (public downloads of authored content)
     "wagtaildocs_serve": Row(PUBLIC),
     "wagtaildocs_authenticate_with_password": Row(dict.fromkeys(ROLES, "404")),
+    # API tokens page
+    "api_tokens:list": Row(SIGNED_IN),
+    "api_tokens:revoke": Row(OWNER_ONLY, method="post"),
+    # REST API: schema and docs are public; the root only names the docs.
+    "api-v1:openapi-json": Row(PUBLIC),
+    "api-v1:openapi-view": Row(PUBLIC),
+    "api-v1:api-root": Row(dict.fromkeys(ROLES, "404")),
+    "api-v1:list_tracks": Row(PUBLIC),
+    "api-v1:list_courses": Row(PUBLIC, query="?track=workforce"),
+    "api-v1:get_course": Row(PUBLIC),
+    "api-v1:verify_certificate": Row(PUBLIC),
+    "api-v1:me": Row(API_SIGNED_IN),
+    "api-v1:my_enrollments": Row(API_SIGNED_IN),
+    "api-v1:my_progress": Row(API_SIGNED_IN),
+    "api-v1:my_certificates": Row(API_SIGNED_IN),
+    "api-v1:list_centres": Row(API_STAFF),
+    "api-v1:list_classes": Row(API_STAFF),
+    "api-v1:get_class": Row(API_CENTRE_A_RECORD),
+    "api-v1:list_class_members": Row(API_CENTRE_A_RECORD),
+    "api-v1:list_class_sessions": Row(API_CENTRE_A_RECORD),
+    "api-v1:get_session_attendance": Row(API_CENTRE_A_RECORD),
+    "api-v1:record_session_attendance": Row(
+        API_CENTRE_A_RECORD,
+        method="post",
+        json=lambda w: {"marks": [{"user_id": w["learner"], "status": "present"}]},
+    ),
+    "api-v1:get_report": Row(API_CENTRE_ADMIN, query="?by=track"),
 }
 
 
@@ -278,6 +313,9 @@ def _world() -> dict:
     from wagtail.documents import get_document_model
 
     document = get_document_model().objects.first()
+    from lms.api.services import token_create
+
+    api_token = token_create(user=learner, name="matrix", scope="read").token
     for record in (
         lesson,
         attempt,
@@ -314,6 +352,7 @@ def _world() -> dict:
         "reset_token": default_token_generator.make_token(learner),
         "document_id": document.pk,
         "document_filename": document.filename,
+        "api_token": api_token.pk,
     }
 
 
@@ -372,6 +411,14 @@ ARGS = {
     },
     "wagtaildocs_serve": lambda w: (w["document_id"], w["document_filename"]),
     "wagtaildocs_authenticate_with_password": lambda w: (999999,),
+    "api_tokens:revoke": lambda w: {"pk": w["api_token"]},
+    "api-v1:get_course": lambda w: {"ref": w["course_id"]},
+    "api-v1:verify_certificate": lambda w: {"code": w["code"]},
+    "api-v1:get_class": lambda w: {"class_id": w["cohort"]},
+    "api-v1:list_class_members": lambda w: {"class_id": w["cohort"]},
+    "api-v1:list_class_sessions": lambda w: {"class_id": w["cohort"]},
+    "api-v1:get_session_attendance": lambda w: {"session_id": w["session"]},
+    "api-v1:record_session_attendance": lambda w: {"session_id": w["session"]},
 }
 
 
@@ -416,7 +463,12 @@ def test_permission_matrix(client):
             row = MATRIX[name]
             url = _url(name, world) + row.query
             with transaction.atomic():
-                response = getattr(client, row.method)(url)
+                if row.json is not None:
+                    response = getattr(client, row.method)(
+                        url, row.json(world), content_type="application/json"
+                    )
+                else:
+                    response = getattr(client, row.method)(url)
                 transaction.set_rollback(True)
             actual = _outcome(response)
             checked += 1

@@ -30,8 +30,10 @@ def test_the_apps_register_their_sections_in_the_order_of_the_export():
         "certificates",
         "credential_consent",
         "learning_records",
+        "api_tokens",
     ]
     assert [step.__name__ for step in ERASURE_STEPS] == [
+        "tokens_erase",
         "essays_erase",
         "submissions_erase",
         "certificates_anonymise",

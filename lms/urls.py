@@ -8,10 +8,14 @@ from wagtail.documents import urls as wagtaildocs_urls
 
 from curricula import views as curricula_views
 from lms.core import views as core_views
+from lms.offline import views as offline_views
 from lms.reports import admin_reports
 
 urlpatterns = [
     path("healthz", core_views.healthz, name="healthz"),
+    # The installable app: stable addresses at the root (the worker's scope is the whole site).
+    path("manifest.webmanifest", offline_views.manifest, name="manifest"),
+    path("sw.js", offline_views.service_worker, name="service_worker"),
     # Before Wagtail's admin: its site history report, limited to the viewer's centres.
     path("admin/reports/", include((admin_reports.urlpatterns, "scoped_reports"))),
     # Wagtail's script catalogue with our Thai added (same address and name as Wagtail's).
@@ -35,6 +39,7 @@ urlpatterns += i18n_patterns(
     path("search/", curricula_views.search, name="search"),
     path("assignments/", include("lms.assignments.urls")),
     path("tags/<str:slug>/", curricula_views.tag_detail, name="tag_detail"),
+    path("offline/", offline_views.offline, name="offline"),
     path("", include(wagtail_urls)),
     prefix_default_language=False,
 )

@@ -42,7 +42,8 @@ async function keptPage(request) {
   const ordered = [...names.filter((name) => name.startsWith(USER_PAGES)), PUBLIC_PAGES];
   for (const name of ordered) {
     if (!names.includes(name)) continue;
-    const found = await (await caches.open(name)).match(request);
+    // Vary (Cookie, Accept-Language) is for shared caches; these are the user's own.
+    const found = await (await caches.open(name)).match(request, { ignoreVary: true });
     if (found) return found;
   }
   return undefined;

@@ -60,7 +60,7 @@ def test_service_worker_is_served_at_the_root_and_never_cached(client, db):
     assert response["Service-Worker-Allowed"] == "/"
     assert response["Cache-Control"] == "no-cache"
     script = response.content.decode()
-    assert "importScripts(WORKBOX[\"workbox-sw\"])" in script
+    assert 'importScripts(WORKBOX["workbox-sw"])' in script
     precache = json.loads(script.split("const PRECACHE = ", 1)[1].split(";\n", 1)[0])
     urls = {entry["url"]: entry["revision"] for entry in precache}
     assert "/offline/" in urls

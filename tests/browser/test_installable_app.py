@@ -7,9 +7,8 @@ import time
 import pytest
 
 from lms.learning.services import enrollment_create
-from tests.factories import CoursePageFactory, LessonPageFactory, UserFactory
-
 from tests.conftest import CHROMIUM, CHROMIUM_ARGS
+from tests.factories import CoursePageFactory, LessonPageFactory, UserFactory
 
 from .conftest import PHONE
 

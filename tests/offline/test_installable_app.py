@@ -4,9 +4,10 @@ import gzip
 import hashlib
 import json
 
+from django.contrib.staticfiles import finders
+
 import pytest
 from bs4 import BeautifulSoup
-from django.contrib.staticfiles import finders
 
 from lms.learning.services import enrollment_create
 from lms.offline.keys import USER_CACHE_HEADER, user_cache_key

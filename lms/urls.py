@@ -16,6 +16,7 @@ urlpatterns = [
     # The installable app: stable addresses at the root (the worker's scope is the whole site).
     path("manifest.webmanifest", offline_views.manifest, name="manifest"),
     path("sw.js", offline_views.service_worker, name="service_worker"),
+    path("robots.txt", offline_views.robots_txt, name="robots_txt"),
     # Before Wagtail's admin: its site history report, limited to the viewer's centres.
     path("admin/reports/", include((admin_reports.urlpatterns, "scoped_reports"))),
     # Wagtail's script catalogue with our Thai added (same address and name as Wagtail's).

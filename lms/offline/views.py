@@ -99,6 +99,23 @@ def service_worker(request: HttpRequest) -> HttpResponse:
     return response
 
 
+# Search engines may read the courses and lessons; sign-in, staff and admin pages are not
+# for them.
+ROBOTS_TXT = """User-agent: *
+Disallow: /admin/
+Disallow: /accounts/
+Disallow: /centre/
+Disallow: /en/accounts/
+Disallow: /en/centre/
+"""
+
+
+@require_GET
+@cache_control(max_age=60 * 60 * 24, public=True)
+def robots_txt(request: HttpRequest) -> HttpResponse:
+    return HttpResponse(ROBOTS_TXT, content_type="text/plain; charset=utf-8")
+
+
 @require_GET
 def offline(request: HttpRequest) -> HttpResponse:
     """The page shown when there is no connection and the page asked for was never kept."""

@@ -3,7 +3,8 @@
    - Static files, the Sarabun font and the offline page are stored when it installs
      (Workbox's precache), so a repeat visit downloads only the page's HTML.
    - Pages: the network first; without a connection, the copy kept on the phone, else the
-     offline page. Never the browser's error page.
+     offline page. Never the browser's error page. Pages the server marks no-store are
+     not kept.
    - A signed-in user's pages are kept in a cache named after the user's key (the
      X-LMS-User-Cache header, lms/offline/keys.py). A page that comes back from the server
      for someone else, or for nobody, empties every other user's cache: a second learner on
@@ -53,7 +54,15 @@ async function remember(request, url, response, copy) {
   const key = response.headers.get(USER_HEADER);
   const userPages = key ? USER_PAGES + key : null;
   await forgetUsersExcept(userPages);
-  if (response.status === 200 && response.type === "basic" && !NOT_KEPT.some((p) => p.test(url.pathname))) {
+  // Pages marked no-store (the dashboard, certificates, reviews: personal records) are
+  // never kept, as the server asks for shared computers; lessons and courses are.
+  const noStore = /(^|,)\s*no-store\s*(,|$)/.test(response.headers.get("Cache-Control") || "");
+  if (
+    response.status === 200 &&
+    response.type === "basic" &&
+    !noStore &&
+    !NOT_KEPT.some((p) => p.test(url.pathname))
+  ) {
     await (await caches.open(userPages || PUBLIC_PAGES)).put(request, copy);
   }
 }

@@ -94,8 +94,11 @@ def test_install_go_offline_and_sign_out(playwright_browser, course_for_learner,
                 return false;
             }})""",
         )
-        shots(page, "lesson-online")
+        # The dashboard is a personal record marked no-store: it is never kept.
+        page.goto(base + "/learn/")
+        shots(page, "dashboard-online")
 
+        page.goto(lesson_url)
         context.set_offline(True)
         page.reload()
         assert page.get_by_role("heading", name="บทเรียนออฟไลน์ที่ 1").is_visible()
@@ -104,6 +107,8 @@ def test_install_go_offline_and_sign_out(playwright_browser, course_for_learner,
         page.goto(base + lessons[1].url)
         assert page.get_by_role("heading", name="ไม่มีการเชื่อมต่ออินเทอร์เน็ต").is_visible()
         shots(page, "offline-page")
+        page.goto(base + "/learn/")
+        assert page.get_by_role("heading", name="ไม่มีการเชื่อมต่ออินเทอร์เน็ต").is_visible()
 
         context.set_offline(False)
         page.goto(lesson_url)

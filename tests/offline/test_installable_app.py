@@ -116,3 +116,12 @@ def test_pages_are_compressed(client, learner, course, lessons):
     assert packed["Content-Encoding"] == "gzip"
     assert b"</html>" in gzip.decompress(packed.content)
     assert len(packed.content) < len(plain.content) / 3
+
+
+def test_robots_txt_keeps_search_engines_out_of_accounts_and_admin(client, db):
+    response = client.get("/robots.txt")
+    assert response.status_code == 200
+    assert response["Content-Type"].startswith("text/plain")
+    lines = response.content.decode().splitlines()
+    assert "Disallow: /admin/" in lines and "Disallow: /accounts/" in lines
+    assert "Disallow: /" not in lines

@@ -7,7 +7,7 @@ TEST_ENV := DJANGO_SETTINGS_MODULE=lms.settings.test
 # Parallel test workers, one per CPU by default (`make test TEST_WORKERS=0` runs in one process).
 TEST_WORKERS ?= auto
 
-.PHONY: run test install check lint format messages worker beat browser-test bench bench-data bench-install clean search-eval cluster
+.PHONY: run test install check lint format messages worker beat browser-test bench bench-data bench-install clean search-eval cluster lighthouse
 
 ## install: Python packages into .venv and front-end packages into node_modules
 install: $(VENV)/.installed node_modules/.installed
@@ -50,6 +50,13 @@ check: install
 browser-test: install
 	scripts/ensure-chromium
 	$(TEST_ENV) $(BIN)/pytest -m browser
+
+## lighthouse: Lighthouse (mobile, slow 4G) on the home, course, lesson and quiz pages of a
+##             production-like site with the demo data; prints the scores, fails under the
+##             targets; reports in test-artifacts/lighthouse/
+lighthouse: install
+	scripts/ensure-chromium
+	$(PY) scripts/lighthouse.py
 
 ## search-eval: recall and precision in the first five results for the villagers' query set
 search-eval: install

@@ -10,11 +10,16 @@ from curricula import views as curricula_views
 from lms.api.api import api_patterns
 from lms.core import views as core_views
 from lms.credentials import urls as credential_urls
+from lms.offline import views as offline_views
 from lms.reports import admin_reports
 
 urlpatterns = [
     path("healthz", core_views.healthz, name="healthz"),
     path("api/v1/", include(api_patterns(), namespace="api-v1")),
+    # The installable app: stable addresses at the root (the worker's scope is the whole site).
+    path("manifest.webmanifest", offline_views.manifest, name="manifest"),
+    path("sw.js", offline_views.service_worker, name="service_worker"),
+    path("robots.txt", offline_views.robots_txt, name="robots_txt"),
     # Before Wagtail's admin: its site history report, limited to the viewer's centres.
     path("admin/reports/", include((admin_reports.urlpatterns, "scoped_reports"))),
     # Wagtail's script catalogue with our Thai added (same address and name as Wagtail's).
@@ -45,6 +50,7 @@ urlpatterns += i18n_patterns(
     path("search/", curricula_views.search, name="search"),
     path("assignments/", include("lms.assignments.urls")),
     path("tags/<str:slug>/", curricula_views.tag_detail, name="tag_detail"),
+    path("offline/", offline_views.offline, name="offline"),
     path("", include(wagtail_urls)),
     prefix_default_language=False,
 )

@@ -47,6 +47,7 @@ INSTALLED_APPS = [
     "lms.assignments",
     "lms.reports",
     "lms.dashboards",
+    "lms.offline",
     "lms.setup",
     "lms.api",
     "curricula",
@@ -82,6 +83,10 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "lms.core.logs.RequestLogMiddleware",
     "django.middleware.security.SecurityMiddleware",
+    # Pages are compressed on their way out (everything below writes the body first). Safe
+    # against BREACH-style guessing: Django masks the CSRF token anew in every response and
+    # pads the compressed stream at random. Static files come precompressed from WhiteNoise.
+    "django.middleware.gzip.GZipMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "lms.core.middleware.DatabaseUnavailableMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -89,6 +94,8 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # Names the signed-in user's page cache on the phone (service worker, lms/offline).
+    "lms.offline.middleware.UserCacheKeyMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "lms.core.middleware.LmsCSPMiddleware",
@@ -125,6 +132,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "lms.core.context_processors.site",
+                "lms.offline.context_processors.offline",
             ],
         },
     },
@@ -237,6 +245,17 @@ STATICFILES_DIRS = [
     BASE_DIR / "static",
     # The Sarabun font comes from the npm registry (package.json), never a CDN.
     ("vendor/sarabun", BASE_DIR / "node_modules" / "@fontsource" / "sarabun" / "files"),
+    # Workbox, which the service worker loads (lms/offline), from the npm registry too.
+    *(
+        ("vendor/workbox", BASE_DIR / "node_modules" / module / "build")
+        for module in (
+            "workbox-sw",
+            "workbox-core",
+            "workbox-routing",
+            "workbox-strategies",
+            "workbox-precaching",
+        )
+    ),
 ]
 MEDIA_URL = "/media/"
 MEDIA_ROOT = Path(env("DJANGO_MEDIA_ROOT", default=str(VAR_DIR / "media")))

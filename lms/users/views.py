@@ -31,6 +31,18 @@ class LoginView(auth_views.LoginView):
     redirect_authenticated_user = True
 
 
+# Signing out on a shared phone must leave nothing of the account behind: the browser drops
+# its HTTP cache and the app's storage (the pages the service worker kept for this user).
+SIGN_OUT_CLEARS = '"cache", "storage"'
+
+
+class LogoutView(auth_views.LogoutView):
+    def post(self, request, *args, **kwargs):
+        response = super().post(request, *args, **kwargs)
+        response["Clear-Site-Data"] = SIGN_OUT_CLEARS
+        return response
+
+
 @require_http_methods(["GET", "POST"])
 def signup(request: HttpRequest) -> HttpResponse:
     if request.user.is_authenticated:
@@ -111,7 +123,9 @@ def delete_account(request: HttpRequest) -> HttpResponse:
         messages.success(
             request, _("Your account has been deleted. Thank you for learning with us.")
         )
-        return redirect("/")
+        response = redirect("/")
+        response["Clear-Site-Data"] = SIGN_OUT_CLEARS
+        return response
     return render(request, "users/delete_account.html", {"form": form})
 
 

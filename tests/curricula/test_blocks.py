@@ -76,10 +76,19 @@ def test_every_block_renders(client, lesson):
     assert body.select_one("h3.block-heading").text == "หัวข้อย่อย"
     image = body.select_one(".block-image img")
     assert image["alt"] == "ขวดบนผ้าขาว" and image["src"].endswith(".webp")
+    # A phone picks the smallest WebP that fills its screen.
+    candidates = [c.split() for c in image["srcset"].split(",")]
+    assert len(candidates) >= 2 and all(url.endswith(".webp") for url, _ in candidates)
+    assert image["sizes"] and image["loading"] == "lazy"
     assert body.select_one(".block-image figcaption").text == "ฉากสีขาว"
     video = body.select_one(".block-video video")
     assert "demo" in video["src"] and video["src"].endswith(".mp4") and video.has_attr("controls")
     assert "คำบรรยายวิดีโอ" in body.select_one(".block-video details.transcript").text
+    # Nothing of the video is downloaded before the learner presses play; the transcript,
+    # which costs no data, comes first.
+    assert video["preload"] == "none"
+    figure = str(body.select_one(".block-video"))
+    assert figure.index('class="transcript"') < figure.index("<video")
     download = body.select_one(".block-download a.download")
     assert download["href"].startswith("/documents/") and "เช็กลิสต์" in download.text
     callout = body.select_one(".callout--warning")

@@ -102,6 +102,11 @@ class Row:
 
 MATRIX: dict[str, Row] = {
     "healthz": Row(PUBLIC),
+    # The installable app (lms/offline): the same for everyone.
+    "manifest": Row(PUBLIC),
+    "service_worker": Row(PUBLIC),
+    "robots_txt": Row(PUBLIC),
+    "offline": Row(PUBLIC),
     # Accounts
     "login": Row(PUBLIC),
     "logout": Row({**PUBLIC, "anon": "ok"}, method="post"),

@@ -3,11 +3,9 @@
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from lms.core.tracks import Track
 
-class Track(models.TextChoices):
-    YOUTH = "youth", _("Youth")
-    EARLY_CHILDHOOD = "early_childhood", _("Early childhood")
-    WORKFORCE = "workforce", _("Digital workforce")
+__all__ = ["Level", "Track"]
 
 
 class Level(models.TextChoices):

@@ -7,11 +7,11 @@ many enrolments a learner has (tested with query budgets).
 from dataclasses import dataclass, field
 
 from django.conf import settings
-from django.db.models import Count, Q
+from django.db.models import Case, Count, IntegerField, Q, When
 
 from wagtail.models import Page
 
-from curricula.models import CoursePage, LessonPage
+from curricula.models import CoursePage, LessonPage, TrackPage
 from curricula.selectors import canonical_page, course_lessons, required_lesson_counts
 from lms.users.models import User
 
@@ -240,9 +240,10 @@ def dashboard_for(*, user: User, language: str | None = None, recent_limit: int 
 def suggested_courses(
     *, user: User, language: str | None = None, limit: int = 3, like: CoursePage | None = None
 ) -> list:
-    """Courses a learner has never taken, the most taken first: first at the learner's own
-    centre (what neighbours learn), then everywhere. With `like` (a course just finished),
-    courses sharing its skill tags or its track come first. Two or three queries."""
+    """Courses a learner has never taken, the most taken first: first in the tracks the
+    learner chose at sign-up, then at the learner's own centre (what neighbours learn),
+    then everywhere. With `like` (a course just finished), courses sharing its skill tags
+    or its track come first. Two to four queries."""
     active = Q(enrollments__left_at__isnull=True)
     courses = (
         CoursePage.objects.live()
@@ -253,6 +254,17 @@ def suggested_courses(
         .annotate(taken=Count("enrollments", filter=active, distinct=True))
     )
     order = ["-taken", "title", "pk"]
+    if user.interests:
+        wanted = Q()
+        for path in TrackPage.objects.filter(
+            locale__language_code=settings.LANGUAGE_CODE, track__in=user.interests
+        ).values_list("path", flat=True):
+            wanted |= Q(path__startswith=path)
+        if wanted:
+            courses = courses.annotate(
+                wanted=Case(When(wanted, then=1), default=0, output_field=IntegerField())
+            )
+            order.insert(0, "-wanted")
     if like is not None:
         like = canonical_page(like)
         tag_ids = list(like.tags.values_list("pk", flat=True))

@@ -13,6 +13,7 @@ from lms.centres.models import Centre, Province
 from lms.core.clean import text_clean
 from lms.core.collation import thai_order
 from lms.core.numbers import digits_ascii
+from lms.core.tracks import Track
 
 from .models import User
 
@@ -76,6 +77,13 @@ def clean_name(value: str) -> str:
 
 
 class ProfileFieldsMixin(forms.Form):
+    interests = forms.MultipleChoiceField(
+        label=_("What would you like to learn? (optional)"),
+        choices=Track.choices,
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        help_text=_("Courses of these tracks are suggested to you first."),
+    )
     birth_year = forms.IntegerField(
         label=_("Birth year"),
         required=False,
@@ -150,6 +158,7 @@ class SignupForm(ProfileFieldsMixin, forms.ModelForm):
             "phone",
             "email",
             "home_centre",
+            "interests",
         ]
         labels = {
             "first_name": _("First name (Thai)"),
@@ -187,6 +196,7 @@ class SignupForm(ProfileFieldsMixin, forms.ModelForm):
         "email",
         "province",
         "home_centre",
+        "interests",
     ]
 
     def __init__(self, *args, province_code: str | None = None, **kwargs):
@@ -247,6 +257,7 @@ class ProfileForm(ProfileFieldsMixin, forms.ModelForm):
             "phone",
             "email",
             "home_centre",
+            "interests",
         ]
         labels = SignupForm.Meta.labels
         help_texts = SignupForm.Meta.help_texts
@@ -263,6 +274,7 @@ class ProfileForm(ProfileFieldsMixin, forms.ModelForm):
         "email",
         "province",
         "home_centre",
+        "interests",
     ]
 
     def __init__(self, *args, province_code: str | None = None, **kwargs):

@@ -75,6 +75,9 @@ class User(AbstractUser):
         on_delete=models.SET_NULL,
         related_name="learners",
     )
+    # The tracks (lms.core.tracks.Track) a learner chose at sign-up: courses are suggested
+    # from them first.
+    interests = models.JSONField(_("interests"), default=list, blank=True)
     must_change_password = models.BooleanField(
         _("must change password at next login"), default=False
     )

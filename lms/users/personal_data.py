@@ -69,6 +69,7 @@ def profile_section(*, user: User) -> dict[str, Any]:
         "phone": user.phone,
         "email": user.email,
         "home_centre": str(user.home_centre) if user.home_centre_id else None,
+        "interests": list(user.interests or []),
         "date_joined": user.date_joined.isoformat(),
         "last_login": user.last_login.isoformat() if user.last_login else None,
     }

@@ -5,6 +5,7 @@ import pytest
 
 from lms.learning.selectors import suggested_courses
 from lms.learning.services import enrollment_create, enrollment_leave, lesson_complete
+from lms.users.models import User
 from tests.factories import CentreFactory, CoursePageFactory, LessonPageFactory, UserFactory
 
 pytestmark = pytest.mark.django_db
@@ -69,3 +70,26 @@ def test_sign_up_says_why_the_name_is_needed_and_asks_in_natural_thai(client):
     assert response.status_code == 200
     assert "กรุณากรอกช่องนี้" in response.content.decode()
     assert "ต้องระบุข้อมูลในเนื้อหานี้" not in response.content.decode()
+
+
+def test_the_tracks_chosen_at_sign_up_come_first(client, courses, youth_track):
+    chosen = CoursePageFactory(parent=youth_track, title="รู้ทันข่าวปลอม", slug="news")
+    LessonPageFactory(parent=chosen)
+    enrol([UserFactory() for _ in range(3)], courses["b"])  # popular, but not what she chose
+    response = client.post(
+        "/accounts/signup/",
+        {
+            "username": "kaew",
+            "password1": "Photak-2569",
+            "password2": "Photak-2569",
+            "first_name": "แก้ว",
+            "last_name": "ใจดี",
+            "interests": ["youth"],
+        },
+    )
+    assert response.status_code == 302
+    learner = User.objects.get(username="kaew")
+    assert learner.interests == ["youth"]
+    assert [c.slug for c in suggested_courses(user=learner)][:2] == ["news", "b"]
+    page = client.get("/learn/").content.decode()
+    assert page.index("รู้ทันข่าวปลอม") < page.index("หลักสูตร b")

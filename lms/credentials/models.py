@@ -76,7 +76,7 @@ class CertificateCredential(models.Model):
     status_list = models.PositiveIntegerField(default=1)
     status_index = models.PositiveIntegerField(null=True, editable=False)
     salt = models.CharField(max_length=32, editable=False)
-    created_at = models.DateTimeField(auto_now_add=True)
+    created_at = models.DateTimeField(_("created at"), auto_now_add=True)
 
     class Meta:
         verbose_name = _("certificate credential")
@@ -101,7 +101,7 @@ class CredentialConsent(models.Model):
         related_name="credential_consent",
     )
     show_name = models.BooleanField(_("show my name in digital credentials"), default=False)
-    updated_at = models.DateTimeField(auto_now=True)
+    updated_at = models.DateTimeField(_("updated at"), auto_now=True)
 
     class Meta:
         verbose_name = _("credential consent")

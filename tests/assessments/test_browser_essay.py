@@ -221,7 +221,7 @@ def essay_journey(base, browser, shots):
     expect(page.locator(".result--passed")).to_contain_text("75%")
     expect(page.locator(".review-essay__comment")).to_contain_text(COMMENT)
     expect(page.locator(".review-question").filter(has_text=PROMPT)).to_contain_text(
-        "0.50 / 1 คะแนน"
+        "0.5 / 1 คะแนน"
     )
     shots(page, "learner-result")
     check_phone_page(page, "review after grading")

@@ -26,6 +26,11 @@ SITE = {
     "cohort_create": ("get", lambda w: [], (302, 403, 200, 200, 200, 200)),
     "cohort_detail": ("get", lambda w: [w.cohort_a.pk], (302, 403, 200, 200, 404, 200)),
     "cohort_edit": ("get", lambda w: [w.cohort_a.pk], (302, 403, 200, 200, 404, 200)),
+    "cohort_attendance_export": (
+        "get",
+        lambda w: [w.cohort_a.pk, "xlsx"],
+        (302, 403, 200, 200, 404, 200),
+    ),
     "cohort_members_add": ("get", lambda w: [w.cohort_a.pk], (302, 403, 200, 200, 404, 200)),
     "cohort_member_remove": (
         "post",
@@ -56,6 +61,11 @@ SITE = {
     "report_export": ("get", lambda w: ["xlsx"], (302, 403, 403, 200, 200, 200)),
     "learner_list": ("get", lambda w: [], (302, 403, 200, 200, 200, 200)),
     "learner_detail": ("get", lambda w: [w.learner_a.pk], (302, 403, 200, 200, 404, 200)),
+    "learner_attendance_export": (
+        "get",
+        lambda w: [w.learner_a.pk, "csv"],
+        (302, 403, 200, 200, 404, 200),
+    ),
     "learner_password_reset": (
         "post",
         lambda w: [w.learner_a.pk],

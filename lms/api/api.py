@@ -8,7 +8,7 @@ with less code per endpoint. Endpoints call the same selectors and services as t
 
 from functools import wraps
 
-from django.urls import URLPattern, path
+from django.urls import URLPattern, path, re_path
 from django.utils import translation
 from django.views.decorators.http import require_safe
 
@@ -16,7 +16,12 @@ from ninja import NinjaAPI
 from ninja.openapi.docs import Swagger
 
 from .endpoints import catalogue, certificates, me, staff
-from .problems import install, problem_on_not_allowed, schema_with_problem_media_type
+from .problems import (
+    install,
+    not_found,
+    problem_on_not_allowed,
+    schema_with_problem_media_type,
+)
 from .throttling import ApiRateThrottle
 
 
@@ -79,4 +84,13 @@ def api_patterns():
         else p
         for p in patterns
     ]
+    # Nothing at /api/v1/ itself or at an unknown address: a problem detail, not the site's
+    # HTML page, since the caller is a program.
+    wrapped = [
+        path(str(p.pattern), in_requested_language(not_found), name=p.name)
+        if isinstance(p, URLPattern) and p.name == "api-root"
+        else p
+        for p in wrapped
+    ]
+    wrapped.append(re_path(r"^.*$", in_requested_language(not_found), name="not-found"))
     return wrapped, app_name

@@ -89,6 +89,11 @@ def _default_detail(status: int) -> str:
     }.get(status, _("The request could not be understood."))
 
 
+def not_found(request: HttpRequest, **kwargs) -> HttpResponse:
+    """An address under /api/v1/ that names no endpoint (the API's root included)."""
+    return problem_response(request, 404, _default_detail(404))
+
+
 class ApiRefusal(HttpError):
     """A refusal whose message is already written for the person (translated)."""
 

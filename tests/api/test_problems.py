@@ -31,6 +31,14 @@ def test_404_for_a_record_that_is_not_there(client, db):
     assert body["title"] == "ไม่พบข้อมูล"
 
 
+def test_404_for_an_address_that_names_no_endpoint(client, db):
+    for path in ("/api/v1/", "/api/v1/no-such-thing", "/api/v1/courses/1/lessons/x/y"):
+        body = _problem(client.get(path), 404)
+        assert body["title"] == "ไม่พบข้อมูล"
+    english = _problem(client.get("/api/v1/nothing", headers={"Accept-Language": "en"}), 404)
+    assert english["title"] == "Not found"
+
+
 def test_405_says_which_methods_are_accepted(client):
     response = client.delete("/api/v1/tracks")
     body = _problem(response, 405)

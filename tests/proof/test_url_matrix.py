@@ -215,6 +215,7 @@ MATRIX: dict[str, Row] = {
     "api-v1:openapi-json": Row(PUBLIC),
     "api-v1:openapi-view": Row(PUBLIC),
     "api-v1:api-root": Row(dict.fromkeys(ROLES, "404")),
+    "api-v1:not-found": Row(dict.fromkeys(ROLES, "404")),
     "api-v1:list_tracks": Row(PUBLIC),
     "api-v1:list_courses": Row(PUBLIC, query="?track=workforce"),
     "api-v1:get_course": Row(PUBLIC),

@@ -273,9 +273,9 @@ def suggested_courses(
                 "tagged_items", filter=Q(tagged_items__tag_id__in=tag_ids), distinct=True
             )
         )
-        track_path = like.path[: -like.steplen]
+        same_track = Q(path__startswith=like.path[: -like.steplen])
         courses = courses.annotate(
-            same_track=Count("pk", filter=Q(path__startswith=track_path), distinct=True)
+            same_track=Case(When(same_track, then=1), default=0, output_field=IntegerField())
         )
         order[:0] = ["-shared_tags", "-same_track"]
     if user.home_centre_id:

@@ -108,27 +108,35 @@ def _warm_up(port: int, found: dict) -> None:
             connection.close()
 
 
+ATTEMPTS = 3
+
+
 def _lighthouse(env: dict[str, str], name: str, url: str, session: str) -> dict[str, int]:
     output = REPORTS / name
-    subprocess.run(
-        [
-            str(ROOT / "node_modules" / ".bin" / "lighthouse"),
-            url,
-            "--quiet",
-            "--output=json",
-            "--output=html",
-            f"--output-path={output}",
-            "--form-factor=mobile",
-            "--throttling-method=simulate",
-            "--only-categories=performance,accessibility,best-practices,seo",
-            "--locale=th",
-            f"--extra-headers={json.dumps({'Cookie': f'sessionid={session}'})}",
-            "--chrome-flags=--headless=new --no-sandbox --disable-gpu --disable-dev-shm-usage",
-        ],
-        cwd=ROOT,
-        env=env,
-        check=True,
-    )
+    command = [
+        str(ROOT / "node_modules" / ".bin" / "lighthouse"),
+        url,
+        "--quiet",
+        "--output=json",
+        "--output=html",
+        f"--output-path={output}",
+        "--form-factor=mobile",
+        "--throttling-method=simulate",
+        "--only-categories=performance,accessibility,best-practices,seo",
+        "--locale=th",
+        f"--extra-headers={json.dumps({'Cookie': f'sessionid={session}'})}",
+        "--chrome-flags=--headless=new --no-sandbox --disable-gpu --disable-dev-shm-usage",
+    ]
+    # Lighthouse sometimes loses the browser's trace of a load (NO_NAVSTART, "run Lighthouse
+    # again"): a run that fails is made again, up to three times in all; the scores of a run
+    # that completes are never retried.
+    for attempt in range(1, ATTEMPTS + 1):
+        done = subprocess.run(command, cwd=ROOT, env=env)
+        if done.returncode == 0:
+            break
+        print(f"Lighthouse: {name} failed (attempt {attempt} of {ATTEMPTS})", flush=True)
+    else:
+        raise subprocess.CalledProcessError(done.returncode, command)
     report = json.loads(Path(f"{output}.report.json").read_text())
     return {
         key: round((report["categories"][key]["score"] or 0) * 100)

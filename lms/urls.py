@@ -12,6 +12,7 @@ from lms.core import views as core_views
 from lms.credentials import urls as credential_urls
 from lms.offline import views as offline_views
 from lms.reports import admin_reports
+from lms.xapi import activities as xapi_activities
 
 urlpatterns = [
     path("healthz", core_views.healthz, name="healthz"),
@@ -32,6 +33,12 @@ urlpatterns = [
     path("documents/", include(wagtaildocs_urls)),
     # did:web keys, issuer profile, status list and credentials: one address each.
     path("", include("lms.credentials.urls")),
+    # xAPI activity ids (lms/xapi/statements.py): the page for a person, JSON for a program.
+    path(
+        "xapi/activities/<str:kind>/<int:pk>/",
+        xapi_activities.activity,
+        name="xapi_activity",
+    ),
 ]
 
 # Thai lives at the root, English under /en/.

@@ -107,6 +107,7 @@ MATRIX: dict[str, Row] = {
     "service_worker": Row(PUBLIC),
     "robots_txt": Row(PUBLIC),
     "offline": Row(PUBLIC),
+    "xapi_activity": Row(PUBLIC),
     # Accounts
     "login": Row(PUBLIC),
     "logout": Row({**PUBLIC, "anon": "ok"}, method="post"),
@@ -370,6 +371,7 @@ ARGS = {
     "learning:completed": lambda w: {"course_id": w["completed_course_id"]},
     "learning:complete_lesson": lambda w: {"lesson_id": w["lesson_id"]},
     "assessments:quiz": lambda w: {"quiz_id": w["quiz_id"]},
+    "xapi_activity": lambda w: {"kind": "course", "pk": w["course_id"]},
     "assessments:start": lambda w: {"quiz_id": w["quiz_id"]},
     "assessments:attempt": lambda w: {"attempt_id": w["attempt_id"]},
     "assessments:autosave": lambda w: {"attempt_id": w["attempt_id"]},

@@ -34,7 +34,7 @@ run: install
 test: install check
 	@mkdir -p var
 	scripts/test-services > var/test-services.env
-	env $$(cat var/test-services.env) $(TEST_ENV) $(BIN)/pytest -n $(TEST_WORKERS) --dist load
+	env $$(cat var/test-services.env) $(TEST_ENV) $(BIN)/pytest -n $(TEST_WORKERS) --dist load --durations=15
 
 ## check: lint and Django's own checks, no tests
 check: install

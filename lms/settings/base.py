@@ -460,3 +460,8 @@ LOGGING = {
 
 # Mark Thai text on learner pages so lines break only between words (lms/core/linebreaks.py).
 LMS_THAI_LINE_BREAKS = env.bool("LMS_THAI_LINE_BREAKS", default=True)
+
+# Uploaded archives (SCORM packages, H5P content): what lms.core.archives accepts at most.
+LMS_ARCHIVE_MAX_FILES = env.int("LMS_ARCHIVE_MAX_FILES", default=5_000)
+LMS_ARCHIVE_MAX_BYTES = env.int("LMS_ARCHIVE_MAX_BYTES", default=500 * 1024 * 1024)
+LMS_ARCHIVE_MAX_RATIO = env.int("LMS_ARCHIVE_MAX_RATIO", default=100)

@@ -9,10 +9,8 @@ from wagtail import hooks
 from wagtail.admin.panels import FieldPanel, FieldRowPanel
 from wagtail.admin.views import generic
 from wagtail.admin.viewsets.model import ModelViewSet
-from wagtail.admin.widgets import AdminPageChooser
 
 from curricula.extensions import COURSE_PAGE_PANELS, LESSON_PAGE_PANELS
-from curricula.models import LessonPage
 from lms.core.errors import ServiceError
 
 from . import page_panels
@@ -29,11 +27,6 @@ class PackageCreateView(generic.CreateView):
 
     def get_form_class(self):
         return PackageUploadForm
-
-    def get_form(self, form_class=None):
-        form = super().get_form(form_class)
-        form.fields["lesson"].widget = AdminPageChooser(target_models=[LessonPage])
-        return form
 
     def form_valid(self, form):
         data = form.cleaned_data

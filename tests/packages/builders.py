@@ -4,6 +4,13 @@ reports location, suspend data, score, completion and success."""
 
 import io
 import zipfile
+from pathlib import Path
+
+# Packages ship their own fonts; this one ships Sarabun (from the npm registry) for Thai.
+FONT = (
+    Path(__file__).resolve().parents[2]
+    / "node_modules/@fontsource/sarabun/files/sarabun-thai-400-normal.woff2"
+)
 
 SCO_SCRIPT = r"""
 (function () {
@@ -87,7 +94,11 @@ def sco_html(*, title: str, pages: int = 3, score: int = 80) -> str:
 </body></html>"""
 
 
-STYLE = "body{font-family:sans-serif;margin:8px}button{font-size:18px;padding:8px 16px}"
+STYLE = (
+    "@font-face{font-family:Sarabun;src:url(fonts/sarabun.woff2) format('woff2')}"
+    "body{font-family:Sarabun,sans-serif;margin:8px}"
+    "button{font-family:inherit;font-size:18px;padding:8px 16px}"
+)
 
 MANIFEST_12 = """<?xml version="1.0" encoding="UTF-8"?>
 <manifest identifier="test.sell.12" version="1.0"
@@ -152,6 +163,7 @@ def scorm12_package(*, title: str = "ขายของออนไลน์ (1.
             "index.html": sco_html(title=title, pages=pages, score=score),
             "sco.js": SCO_SCRIPT,
             "style.css": STYLE,
+            "fonts/sarabun.woff2": FONT.read_bytes(),
         }
     )
 
@@ -163,5 +175,6 @@ def scorm2004_package(*, title: str = "ขายของออนไลน์ (
             "index.html": sco_html(title=title, pages=pages, score=score),
             "sco.js": SCO_SCRIPT,
             "style.css": STYLE,
+            "fonts/sarabun.woff2": FONT.read_bytes(),
         }
     )

@@ -20,7 +20,7 @@ def test_a_12_package_is_stored_with_its_structure(package12, lessons, trainer):
     assert package12.version == "1.2"
     assert package12.title == "ขายของออนไลน์ (1.2)"
     assert package12.lesson_id == lessons[0].pk and package12.uploaded_by == trainer
-    assert package12.file_count == 4
+    assert package12.file_count == 5
     sco = package12.scos.get()
     assert (sco.identifier, sco.launch, sco.is_sco, float(sco.mastery_score)) == (
         "item-1",
@@ -30,7 +30,7 @@ def test_a_12_package_is_stored_with_its_structure(package12, lessons, trainer):
     )
     assert sorted(stored_names()) == sorted(
         f"{package12.storage_prefix}/{name}"
-        for name in ("imsmanifest.xml", "index.html", "sco.js", "style.css")
+        for name in ("imsmanifest.xml", "index.html", "sco.js", "style.css", "fonts/sarabun.woff2")
     )
 
 
@@ -44,7 +44,7 @@ def test_a_lesson_has_at_most_one_package(package12, lessons, trainer):
         package_upload(lesson=lessons[0], file=io.BytesIO(scorm2004_package()), uploaded_by=trainer)
     assert caught.value.code == "lesson_taken"
     assert ScormPackage.objects.count() == 1
-    assert len(stored_names()) == 4
+    assert len(stored_names()) == 5
 
 
 def test_deleting_a_package_removes_its_files(package12, django_capture_on_commit_callbacks):

@@ -22,8 +22,11 @@ def package_for_lesson(*, lesson: LessonPage) -> ScormPackage | None:
 
 def content_url(*, package: ScormPackage, path: str) -> str:
     """The address of a file of the package: on the package origin when one is set."""
+    # The launch's query and fragment (an item's parameters) stay outside the path.
+    path, hash_mark, fragment = path.partition("#")
+    path, question_mark, query = path.partition("?")
     url = reverse("packages:content", kwargs={"package_id": package.pk, "path": path})
-    return f"{package_origin()}{url}"
+    return f"{package_origin()}{url}{question_mark}{query}{hash_mark}{fragment}"
 
 
 def package_origin() -> str:

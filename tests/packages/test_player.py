@@ -227,3 +227,42 @@ def test_the_lesson_page_shows_the_player_to_an_enrolled_learner(client, package
     stranger = UserFactory(username="not-enrolled")
     client.force_login(stranger)
     assert "data-scorm-player" not in client.get(package12.lesson.url).content.decode()
+
+
+def test_a_multi_sco_package_shows_its_structure_and_needs_every_sco(
+    client, lessons, trainer, learner
+):
+    import io
+
+    from lms.packages.services import package_upload
+
+    from .builders import zip_bytes
+    from .test_manifest import MULTI_2004_3
+
+    package = package_upload(
+        lesson=lessons[2],
+        file=io.BytesIO(
+            zip_bytes(
+                {
+                    "imsmanifest.xml": MULTI_2004_3,
+                    "content/m1/index.html": "<p>1</p>",
+                    "content/m2/start here.html": "<p>2</p>",
+                    "content/handout.html": "<p>handout</p>",
+                }
+            )
+        ),
+        uploaded_by=trainer,
+    )
+    client.force_login(learner)
+    html = client.get(package.lesson.url).content.decode()
+    assert 'class="scorm-toc"' in html
+    assert html.count("data-scorm-open=") == 3
+    assert "Module 1" in html and "Paying by QR" in html
+    first, second, handout = package.scos.order_by("position")
+    assert not handout.is_sco
+    done = {"completion_status": "completed", "success_status": "unknown"}
+    assert commit(client, first, done).json()["lesson_done"] is False
+    assert commit(client, second, done).json()["lesson_done"] is True
+    config = player_config(package=package, user=learner)
+    assert config["start"] == second.pk
+    assert config["scos"][0]["url"].endswith("/content/content/m1/index.html?lang=th&page=intro")

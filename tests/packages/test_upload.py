@@ -136,3 +136,13 @@ def test_a_database_failure_after_extraction_removes_the_files(lessons, trainer,
         package_upload(lesson=lessons[0], file=io.BytesIO(scorm12_package()), uploaded_by=trainer)
     assert not ScormPackage.objects.exists()
     assert stored_names() == []
+
+
+def test_the_demo_package_is_a_valid_12_package(lessons, trainer):
+    from lms.setup.demo.scorm import demo_package
+
+    package = package_upload(
+        lesson=lessons[2], file=io.BytesIO(demo_package()), uploaded_by=trainer
+    )
+    assert package.version == "1.2" and package.file_count == 3
+    assert package.scos.get().launch == "index.html"

@@ -130,8 +130,8 @@ class ScormAttempt(models.Model):
     score_scaled = models.FloatField(null=True, blank=True)
     total_seconds = models.PositiveIntegerField(default=0)
     commits = models.PositiveIntegerField(default=0)
-    created_at = models.DateTimeField(auto_now_add=True)
-    updated_at = models.DateTimeField(auto_now=True)
+    created_at = models.DateTimeField(_("created at"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("updated at"), auto_now=True)
 
     class Meta:
         constraints = [

@@ -42,6 +42,8 @@ class PackageCreateView(generic.CreateView):
             )
         except ServiceError as error:
             form.add_error("package_file", error.message)
+            self.produced_error_code = error.code
+            self.produced_error_message = error.message
             return self.form_invalid(form)
         messages.success(
             self.request,

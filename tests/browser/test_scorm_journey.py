@@ -23,7 +23,7 @@ from tests.factories import (
     StaffRoleFactory,
     UserFactory,
 )
-from tests.packages.builders import scorm12_package, scorm2004_package
+from tests.packages.builders import MANIFEST_12, scorm12_package, scorm2004_package, zip_bytes
 
 from .conftest import PHONE, fits
 
@@ -100,6 +100,18 @@ def test_scorm_packages_across_two_sessions(journey, playwright_browser):
     # The trainer uploads both packages from a phone.
     context, admin = new_phone(playwright_browser)
     log_in(admin, base, "scorm-trainer")
+    # A zip with a program inside is refused, in Thai, and nothing is kept.
+    hostile = zip_bytes(
+        {
+            "imsmanifest.xml": MANIFEST_12.format(title="x"),
+            "index.html": "<p>x</p>",
+            "tools/setup.exe": b"MZ",
+        }
+    )
+    upload(admin, base, f"{course.title} › {first.title}", "hostile.zip", hostile)
+    expect(admin.locator("body")).to_contain_text("แพ็กเกจมีไฟล์โปรแกรม ซึ่งไม่อนุญาต: tools/setup.exe")
+    shot(admin, "00-trainer-refused")
+    assert not ScormPackage.objects.exists()
     upload(admin, base, f"{course.title} › {first.title}", "sell-12.zip", scorm12_package())
     shot(admin, "01-trainer-uploaded-12")
     upload(

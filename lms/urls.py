@@ -31,6 +31,8 @@ urlpatterns = [
     ),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
+    # SCORM packages' files (their own sandbox policy) and the player's commits.
+    path("packages/", include("lms.packages.urls")),
     # did:web keys, issuer profile, status list and credentials: one address each.
     path("", include("lms.credentials.urls")),
     # xAPI activity ids (lms/xapi/statements.py): the page for a person, JSON for a program.

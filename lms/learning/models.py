@@ -67,6 +67,7 @@ class CompletionSource(models.TextChoices):
     QUIZ = "quiz", _("Quiz passed")
     ASSIGNMENT = "assignment", _("Assignment passed")
     STAFF = "staff", _("Recorded by staff")
+    PACKAGE = "package", _("SCORM package completed")
 
 
 class LessonState(models.TextChoices):

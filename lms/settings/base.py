@@ -45,6 +45,7 @@ INSTALLED_APPS = [
     "lms.certificates",
     "lms.credentials",
     "lms.assignments",
+    "lms.packages",
     "lms.reports",
     "lms.dashboards",
     "lms.offline",
@@ -256,6 +257,8 @@ STATICFILES_DIRS = [
             "workbox-precaching",
         )
     ),
+    # The SCORM runtime (lms.packages), from the npm registry too.
+    ("vendor/scorm-again", BASE_DIR / "node_modules" / "scorm-again" / "dist"),
 ]
 MEDIA_URL = "/media/"
 MEDIA_ROOT = Path(env("DJANGO_MEDIA_ROOT", default=str(VAR_DIR / "media")))
@@ -460,3 +463,15 @@ LOGGING = {
 
 # Mark Thai text on learner pages so lines break only between words (lms/core/linebreaks.py).
 LMS_THAI_LINE_BREAKS = env.bool("LMS_THAI_LINE_BREAKS", default=True)
+
+# Uploaded archives (SCORM packages, H5P content): what lms.core.archives accepts at most.
+LMS_ARCHIVE_MAX_FILES = env.int("LMS_ARCHIVE_MAX_FILES", default=5_000)
+LMS_ARCHIVE_MAX_BYTES = env.int("LMS_ARCHIVE_MAX_BYTES", default=500 * 1024 * 1024)
+LMS_ARCHIVE_MAX_RATIO = env.int("LMS_ARCHIVE_MAX_RATIO", default=100)
+
+# SCORM packages' files are served from this origin when set (e.g. https://packages.example,
+# a host that reaches the same application, on another registrable domain); see
+# docs/scorm.md. Empty: from the site's own origin, in an opaque-origin sandbox.
+LMS_PACKAGE_ORIGIN = env("LMS_PACKAGE_ORIGIN", default="").rstrip("/")
+if LMS_PACKAGE_ORIGIN:
+    CONTENT_SECURITY_POLICY["DIRECTIVES"]["frame-src"].append(LMS_PACKAGE_ORIGIN)

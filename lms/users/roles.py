@@ -91,6 +91,11 @@ _ASSIGNMENTS = [
 ROLE_PERMISSIONS[TRAINERS] += _ASSIGNMENTS
 ROLE_PERMISSIONS[NATIONAL_ADMINS] += _ASSIGNMENTS
 
+# SCORM packages as lessons (lms.packages): trainers upload and set them up.
+_PACKAGES = [f"packages.{action}_scormpackage" for action in ("add", "change", "delete", "view")]
+ROLE_PERMISSIONS[TRAINERS] += _PACKAGES
+ROLE_PERMISSIONS[NATIONAL_ADMINS] += _PACKAGES
+
 # Essays in quizzes are graded by trainers (and the national office), for the learners of
 # their centres (assessments.grading_services; scoping decides whose attempts they see).
 ROLE_PERMISSIONS[TRAINERS] += ["assessments.grade_essays"]

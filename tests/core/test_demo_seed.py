@@ -72,6 +72,13 @@ def test_demo_has_what_the_product_brief_promises():
     }
     assert states["online-safety"] is True
     assert states["sell-products-online"] is False
+    # A SCORM package plays in one lesson of online safety, made by the seed itself.
+    package = result["scorm_package"]
+    assert (package.lesson.slug, package.version, package.scos.count()) == (
+        "think-before-you-post",
+        "1.2",
+        1,
+    )
 
 
 def test_seed_command_refuses_without_debug(settings):

@@ -25,6 +25,7 @@ from lms.learning.requirements import (
 )
 from lms.learning.services import enrollment_create, lesson_complete
 from lms.learning.signals import course_completed
+from lms.packages.requirements import lessons_with_package
 from tests.factories import UserFactory
 
 
@@ -40,8 +41,13 @@ def test_the_apps_register_their_requirements_in_the_order_learners_read_them():
         attendance_unmet,
         course_assignments_passed,
     ]
-    # A lesson with both a quiz and an assignment is finished by the assignment.
-    assert list(LESSON_REQUIREMENT_PROVIDERS) == [lessons_with_quiz, lessons_with_assignment]
+    # A lesson with both a quiz and an assignment is finished by the assignment; one with
+    # a SCORM package that decides it, by the package.
+    assert list(LESSON_REQUIREMENT_PROVIDERS) == [
+        lessons_with_quiz,
+        lessons_with_assignment,
+        lessons_with_package,
+    ]
 
 
 def test_a_registered_course_check_holds_completion_back_and_is_placed_by_order(

@@ -56,8 +56,10 @@ def test_course_and_lesson_pages_do_not_grow_with_the_course(client, learner, wo
         assert warm_small <= cold_small - 3
     # One query routes the whole path (curricula/routing.py); the rest is a fixed set of reads.
     # A revisit reads the enrolment once for the visit and the outline, and the visit's
-    # read needs no transaction around it.
-    assert count_queries(client, small_lessons[3].url) <= 16
+    # read needs no transaction around it. The outline was dropped from the cache by the
+    # last round, so it is rebuilt here: one query per lesson requirement provider
+    # (quizzes, assignments, SCORM packages).
+    assert count_queries(client, small_lessons[3].url) <= 17
 
 
 def test_dashboard_does_not_grow_with_enrolments(client, learner, workforce_track):

@@ -30,12 +30,14 @@ def test_the_apps_register_their_sections_in_the_order_of_the_export():
         "certificates",
         "credential_consent",
         "learning_records",
+        "scorm_attempts",
         "api_tokens",
     ]
     assert [step.__name__ for step in ERASURE_STEPS] == [
         "tokens_erase",
         "essays_erase",
         "submissions_erase",
+        "scorm_data_erase",
         "certificates_anonymise",
         "credential_consent_erase",
         "learning_records_unlink",

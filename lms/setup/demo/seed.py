@@ -33,6 +33,7 @@ from lms.setup.demo import centres as centres_demo
 from lms.setup.demo import certificates as certificates_demo
 from lms.setup.demo import dashboards as dashboards_demo
 from lms.setup.demo import learning as learning_demo
+from lms.setup.demo import scorm as scorm_demo
 from lms.setup.platform import platform_setup
 from lms.users import roles
 from lms.users.models import TitlePrefix, User
@@ -325,6 +326,7 @@ def demo_seed() -> dict[str, object]:
     centres_demo.seed(result)
     # The class's villagers exist now: one of them has an essay waiting for the trainer.
     assessments_demo.seed_essay_waiting(result)
+    scorm_demo.seed(result)
     # Last: a year of history at several centres, for the dashboards' figures.
     dashboards_demo.seed(result)
     return result

@@ -63,8 +63,9 @@ class ArchiveError(ServiceError):
 
 @dataclass(frozen=True)
 class ArchiveMember:
-    name: str
+    name: str  # the path inside the package, as it is stored and served
     size: int
+    source: str = ""  # the member's name in the zip, where it differs (a wrapping folder)
 
 
 @dataclass(frozen=True)
@@ -77,6 +78,13 @@ class ArchiveContents:
     @property
     def names(self) -> frozenset[str]:
         return frozenset(member.name for member in self.members)
+
+    def source_of(self, name: str) -> str:
+        """The zip's own name of the package's file `name` (to open it in the archive)."""
+        for member in self.members:
+            if member.name == name:
+                return member.source or member.name
+        raise KeyError(name)
 
     @property
     def file_count(self) -> int:
@@ -95,16 +103,46 @@ def _open(file: IO[bytes] | str | os.PathLike) -> zipfile.ZipFile:
     try:
         if hasattr(file, "seek"):
             file.seek(0)
-        return zipfile.ZipFile(file)
+        archive = zipfile.ZipFile(file)
     except (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, ValueError, EOFError) as error:
         raise ArchiveError(
             _("This file is not a zip file, or it is damaged."), code="not_zip"
         ) from error
+    _repair_names(archive)
+    return archive
+
+
+def _repair_names(archive: zipfile.ZipFile) -> None:
+    """Read names the way the program that made the zip meant them.
+
+    A zip member's name is UTF-8 only when its flag says so; otherwise the format says
+    IBM code page 437, which no Thai program writes. Windows' own "Send to compressed
+    folder" writes the names in the machine's code page (TIS-620, code page 874, on a Thai
+    Windows), and many tools write UTF-8 without setting the flag. Without this, a lesson
+    file named in Thai would not be found under the name the manifest gives it.
+    """
+    repaired = False
+    for info in archive.infolist():
+        if info.flag_bits & 0x800 or info.filename.isascii():
+            continue
+        raw = info.filename.encode("cp437")
+        for encoding in ("utf-8", "cp874"):
+            try:
+                info.filename = raw.decode(encoding)
+            except UnicodeDecodeError:
+                continue
+            repaired = True
+            break
+    if repaired:
+        archive.NameToInfo = {info.filename: info for info in archive.infolist()}
 
 
 def _check_name(name: str) -> str:
     """The member's path inside the package, or a refusal if it could leave the package."""
-    if not name or "\x00" in name or "\\" in name or name.startswith("/") or _DRIVE.match(name):
+    # Some Windows programs separate folders with a backslash; the rules below then apply
+    # to the folders as they are meant.
+    name = name.replace("\\", "/")
+    if not name or "\x00" in name or name.startswith("/") or _DRIVE.match(name):
         raise ArchiveError(
             _("The package holds a file whose path leads outside it: %(name)s") % {"name": name},
             code="unsafe_path",
@@ -135,6 +173,8 @@ def _inspect(archive: zipfile.ZipFile) -> ArchiveContents:
     total = 0
     for info in infos:
         name = _check_name(info.filename)
+        if _is_junk(name):
+            continue
         folded = name.rstrip("/").casefold()
         if folded in seen:
             raise ArchiveError(
@@ -172,8 +212,45 @@ def _inspect(archive: zipfile.ZipFile) -> ArchiveContents:
         total += info.file_size
         if total > max_bytes:
             raise _too_large(max_bytes)
-        members.append(ArchiveMember(name=name, size=info.file_size))
-    return ArchiveContents(members=tuple(members), total_bytes=total)
+        members.append(ArchiveMember(name=name, size=info.file_size, source=info.filename))
+    return ArchiveContents(members=tuple(_unwrapped(members)), total_bytes=total)
+
+
+# What a computer adds when it zips a folder: macOS's resource forks and folder settings,
+# Windows' thumbnail caches. Never part of a package; left out rather than refused.
+_JUNK_FOLDERS = ("__MACOSX/",)
+_JUNK_FILES = frozenset({".ds_store", "thumbs.db", "desktop.ini"})
+
+
+def _is_junk(name: str) -> bool:
+    return name.startswith(_JUNK_FOLDERS) or posixpath.basename(name).lower() in _JUNK_FILES
+
+
+def _unwrapped(members: list[ArchiveMember]) -> list[ArchiveMember]:
+    """The members with a folder that wraps all of them taken away.
+
+    A person who zips the package's folder, rather than what is inside it, gets one folder
+    at the top holding everything; the package's own files (imsmanifest.xml, h5p.json) are
+    then one level down. Nothing is lost by lifting them up: nothing else is at the top.
+    Names keep their `source` in the zip either way.
+    """
+    members = [
+        ArchiveMember(name=m.name, size=m.size, source=m.source if m.source != m.name else "")
+        for m in members
+    ]
+    while members and all("/" in member.name for member in members):
+        tops = {member.name.split("/", 1)[0] for member in members}
+        if len(tops) != 1:
+            break
+        members = [
+            ArchiveMember(
+                name=member.name.split("/", 1)[1],
+                size=member.size,
+                source=member.source or member.name,
+            )
+            for member in members
+        ]
+    return members
 
 
 def _too_large(max_bytes: int) -> ArchiveError:
@@ -192,9 +269,9 @@ def archive_inspect(*, file: IO[bytes] | str | os.PathLike) -> ArchiveContents:
 def archive_read(*, file: IO[bytes] | str | os.PathLike, name: str, max_bytes: int) -> bytes:
     """One member's bytes (e.g. a manifest), read in chunks and stopped at `max_bytes`."""
     with _open(file) as archive:
-        _inspect(archive)
+        contents = _inspect(archive)
         try:
-            info = archive.getinfo(name)
+            info = archive.getinfo(contents.source_of(name))
         except KeyError:
             raise ArchiveError(
                 _("The package has no %(name)s file.") % {"name": name}, code="missing_member"
@@ -247,7 +324,7 @@ def archive_extract(
                 target = f"{prefix}/{member.name}"
                 with _corrupt_as_refusal(), tempfile.SpooledTemporaryFile(2**20) as spool:
                     read = 0
-                    with archive.open(member.name) as source:
+                    with archive.open(member.source or member.name) as source:
                         while chunk := source.read(CHUNK_BYTES):
                             read += len(chunk)
                             total += len(chunk)

@@ -120,7 +120,8 @@ def _resolve(base: str, href: str, parameters: str, names: frozenset[str]) -> st
 def manifest_parse(*, data: bytes, names: frozenset[str]) -> Manifest:
     """Read a manifest's bytes; `names` are the package's file paths, to check launches."""
     try:
-        root = ElementTree.fromstring(data, forbid_dtd=True)
+        # A DOCTYPE is allowed (some authoring tools write one); entities are not.
+        root = ElementTree.fromstring(data)
     except (ElementTree.ParseError, DefusedXmlException, ValueError) as error:
         raise ManifestError(
             _("The package's imsmanifest.xml file cannot be read."), code="bad_manifest"

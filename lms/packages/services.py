@@ -43,7 +43,7 @@ def _read_manifest(archive, contents: ArchiveContents) -> Manifest:
             _("This is not a SCORM package: it has no imsmanifest.xml file at the top of the zip."),
             code="no_manifest",
         )
-    info = archive.getinfo(MANIFEST_NAME)
+    info = archive.getinfo(contents.source_of(MANIFEST_NAME))
     if info.file_size > MANIFEST_MAX_BYTES:
         raise PackageError(
             _("The package's imsmanifest.xml file cannot be read."), code="bad_manifest"

@@ -31,7 +31,9 @@
   const RECHECK_MS = 5 * 60 * 1000; // page loads between checks of the downloads' versions
 
   const bar = document.querySelector("[data-offline-bar]");
-  const strings = Object.assign({}, bar ? readStrings(bar) : {}, readJson("offline-strings"));
+  // The indicator's words (on every page) first, so that a message reads the same on the
+  // course page as elsewhere; the course panel's as a fallback.
+  const strings = Object.assign({}, readJson("offline-strings"), bar ? readStrings(bar) : {});
   const language = document.documentElement.lang || "th";
   let offline = !navigator.onLine;
   let lastSubmit = null;
@@ -356,12 +358,12 @@
     }
     const item = { key: crypto.randomUUID(), type, fields, at: new Date().toISOString(), order: order++ };
     await put("queue", item);
-    showSavedOnDevice(form);
+    showSavedOnDevice(form, item.key);
     await render();
     return item;
   }
 
-  function showSavedOnDevice(form) {
+  function showSavedOnDevice(form, key) {
     let note = form.querySelector(".offline-note");
     if (!note) {
       note = document.createElement("p");
@@ -369,6 +371,7 @@
       note.setAttribute("role", "status");
       form.append(note);
     }
+    note.dataset.key = key;
     note.textContent = text("saved_offline");
     if (form.dataset.offlineAction !== "assignment.draft") {
       // Sent once: the same lesson or paper is not queued twice by a second tap.
@@ -563,6 +566,16 @@
       }),
     );
     list.hidden = notices.length === 0;
+    // "Saved on this device" under a form, once its action has left the queue: sent, or
+    // refused (the refusal is in the bar).
+    const waitingKeys = new Set(items.map((item) => item.key));
+    document.querySelectorAll(".offline-note[data-key]").forEach((note) => {
+      if (waitingKeys.has(note.dataset.key)) return;
+      const refused = notices.some((notice) => notice.key === note.dataset.key);
+      if (refused) note.remove();
+      else note.textContent = text("sent");
+      delete note.dataset.key;
+    });
     const shown = !state.hidden || !waiting.hidden || !sent.hidden || !list.hidden;
     bar.hidden = !shown;
     document.body.classList.toggle("has-offline-bar", shown);

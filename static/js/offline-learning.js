@@ -471,7 +471,14 @@
       }
     }
     const sent = results.filter((result) => result.status === "done").length;
-    if (sent) sentNote = text("sent");
+    if (sent) {
+      sentNote = text("sent");
+      // A short confirmation: the bar goes away again by itself.
+      setTimeout(() => {
+        sentNote = "";
+        render();
+      }, 10000);
+    }
     await render();
     return results;
   }

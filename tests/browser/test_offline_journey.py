@@ -170,6 +170,7 @@ def test_offline_journey(playwright_browser, offline_course):
             if lesson is not lessons[2]:
                 page.locator('form[data-offline-action="lesson.done"] button[type=submit]').click()
                 page.get_by_text("รอส่ง", exact=True).wait_for()
+                _shot(page, "02-lesson-marked-done-offline")
         _wait_for(page, "LMSOffline.queue().then(q => q.length === 2)")
 
         page.goto(base + f"/offline/quizzes/{quiz.pk}/paper/")
@@ -183,7 +184,7 @@ def test_offline_journey(playwright_browser, offline_course):
         draft.locator("button[type=submit]").first.click()
         page.get_by_text("บันทึกไว้ในเครื่องแล้ว จะส่งเมื่อกลับมาออนไลน์").wait_for()
         assert "รอส่ง 4 รายการ" in page.locator("[data-offline-bar]").inner_text()
-        _shot(page, "02-offline-banner-queue")
+        _shot(page, "03-offline-banner-queue")
         stored = page.evaluate("LMSOffline.queue()")
         assert [item["type"] for item in stored] == [
             "lesson.done",
@@ -196,6 +197,8 @@ def test_offline_journey(playwright_browser, offline_course):
         context.set_offline(False)
         _wait_for(page, "LMSOffline.queue().then(q => q.length === 0)")
         _wait_for(page, "!document.querySelector('[data-offline-sent]').hidden")
+        assert page.locator("[data-offline-bar]").inner_text().strip() == "ส่งแล้ว"
+        _shot(page, "04-back-online-sent")
 
         def counted():
             return (
@@ -224,7 +227,7 @@ def test_offline_journey(playwright_browser, offline_course):
         notice = page.locator(".offline-bar__notice")
         notice.wait_for()
         assert "ทำแบบทดสอบครบจำนวนครั้งแล้ว" in notice.inner_text()
-        _shot(page, "03-offline-banner-refused")
+        _shot(page, "05-offline-banner-refused")
         assert QuizAttempt.objects.filter(user=first, quiz=quiz).count() == 1
         page.reload()
         notice.wait_for()

@@ -523,6 +523,28 @@
     if (port) port.postMessage(Boolean(claim));
   });
 
+  // Signing out deletes the queue with the rest of the learner's data (pwa.js, and the
+  // server's Clear-Site-Data): what waits is sent first, when there is a connection. This
+  // listener runs before pwa.js's (capture), holds the sign-out for at most a few seconds
+  // and then submits it again.
+  let signingOut = false;
+  document.addEventListener(
+    "submit",
+    (event) => {
+      const form = event.target;
+      if (signingOut || !(form instanceof HTMLFormElement) || !form.matches("form[data-sign-out]")) return;
+      if (!navigator.onLine) return;
+      event.preventDefault();
+      event.stopImmediatePropagation();
+      signingOut = true;
+      const timeout = new Promise((resolve) => setTimeout(resolve, 5000));
+      Promise.race([queued().then((items) => (items.length ? sync() : null)), timeout])
+        .catch(() => {})
+        .then(() => form.requestSubmit());
+    },
+    true,
+  );
+
   // ---- The indicator -------------------------------------------------------------------
 
   function setOffline(value) {

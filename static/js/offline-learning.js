@@ -40,6 +40,7 @@
   let sending = null;
   let retryTimer = null;
   let sentNote = "";
+  let waitingCount = 0;
 
   function readJson(id) {
     const element = document.getElementById(id);
@@ -533,12 +534,13 @@
     (event) => {
       const form = event.target;
       if (signingOut || !(form instanceof HTMLFormElement) || !form.matches("form[data-sign-out]")) return;
-      if (!navigator.onLine) return;
+      // Nothing waiting (as last counted): the sign-out goes at once, as it always did.
+      if (!navigator.onLine || waitingCount === 0) return;
       event.preventDefault();
       event.stopImmediatePropagation();
       signingOut = true;
       const timeout = new Promise((resolve) => setTimeout(resolve, 5000));
-      Promise.race([queued().then((items) => (items.length ? sync() : null)), timeout])
+      Promise.race([sync(), timeout])
         .catch(() => {})
         .then(() => form.requestSubmit());
     },
@@ -554,8 +556,9 @@
   }
 
   async function render() {
-    if (!bar) return;
     const items = await queued();
+    waitingCount = items.length;
+    if (!bar) return;
     const notices = (await all("notices")).sort((a, b) => a.at.localeCompare(b.at));
     const state = bar.querySelector("[data-offline-state]");
     const waiting = bar.querySelector("[data-offline-queue]");

@@ -300,3 +300,39 @@ def test_changed_course_downloads_again(playwright_browser, offline_course):
         assert page.get_by_text("ฉบับปรับปรุง: ตั้งชื่อร้านสั้น ๆ").is_visible()
     finally:
         context.close()
+
+
+def test_sign_out_sends_what_waits(playwright_browser, offline_course):
+    """A shared phone's learner signs out right after the connection returned, before the
+    queue went: the sign-out sends it first, and then nothing of the learner stays."""
+    base, course, lessons, quiz, assignment, first, second = offline_course
+    enrollment_create(user=first, course=course)
+    context = playwright_browser.new_context(viewport=PHONE, locale="th-TH", device_scale_factor=1)
+    page = context.new_page()
+    page.set_default_timeout(15_000)
+    try:
+        _sign_in(page, base, first)
+        page.goto(base + lessons[0].url)
+        # The server cannot be reached for the queue (a weak signal): it stays on the phone.
+        page.route("**/offline/sync/", lambda route: route.abort())
+        context.set_offline(True)
+        page.locator('form[data-offline-action="lesson.done"] button[type=submit]').click()
+        page.get_by_text("รอส่ง", exact=True).wait_for()
+        context.set_offline(False)
+        # The phone tried to send it (and failed).
+        _wait_for(page, "!document.querySelector('[data-offline-state]').hidden")
+        time.sleep(2)
+        assert page.evaluate("LMSOffline.queue().then(q => q.length)") == 1
+        assert not LessonProgress.objects.filter(user=first, completed_at__isnull=False).exists()
+
+        page.unroute("**/offline/sync/")
+        with page.expect_navigation():
+            page.get_by_role("button", name="ออกจากระบบ").click()
+        page.wait_for_load_state("load")
+        assert LessonProgress.objects.filter(user=first, completed_at__isnull=False).count() == 1
+        _wait_for(
+            page,
+            f"{DATABASES}.then(names => !names.some(n => n.startsWith('lms-offline-')))",
+        )
+    finally:
+        context.close()

@@ -298,6 +298,19 @@ def test_changed_course_downloads_again(playwright_browser, offline_course):
         context.set_offline(True)
         page.goto(base + lesson.url)
         assert page.get_by_text("ฉบับปรับปรุง: ตั้งชื่อร้านสั้น ๆ").is_visible()
+
+        # Removed from the phone: the course's pages and pictures go, the record too.
+        context.set_offline(False)
+        page.goto(base + course.url)
+        panel = page.locator("section.offline-download")
+        panel.get_by_role("button", name="ลบออกจากเครื่อง").click()
+        panel.get_by_text("ลบออกจากเครื่องแล้ว").wait_for()
+        assert panel.get_by_role("button", name="ดาวน์โหลดไว้เรียนแบบออฟไลน์").is_visible()
+        assert page.evaluate("LMSOffline.downloads()") == []
+        kept = [entry["url"] for entries in page.evaluate(CACHED).values() for entry in entries]
+        for url in before["urls"]:
+            if url != course.url:
+                assert base + url not in kept, url
     finally:
         context.close()
 

@@ -33,6 +33,8 @@ STEP_IMAGE_SPECS = ("max-640x480",)
 # A page's HTML, compressed, as the page-weight test measures it: an estimate is enough
 # for "about how much space".
 PAGE_BYTES = 30_000
+# A phone-sized WebP photo, when the original's size is not recorded.
+BYTES_PER_PIXEL = 0.15
 
 _DOCUMENT_LINK = re.compile(r"""<a\b[^>]*\blinktype=["']document["'][^>]*\bid=["'](\d+)["']""")
 _DOCUMENT_LINK_REVERSED = re.compile(
@@ -103,7 +105,7 @@ def _read_body(raw: Iterable[dict], content: _Content) -> None:
 def _estimated_rendition_bytes(image, rendition) -> int:
     """The rendition's share of the original's bytes, by area (no storage access)."""
     if not image.file_size or not image.width or not image.height:
-        return 0
+        return int(rendition.width * rendition.height * BYTES_PER_PIXEL)
     share = (rendition.width * rendition.height) / (image.width * image.height)
     return int(image.file_size * min(share, 1.0))
 

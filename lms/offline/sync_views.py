@@ -15,7 +15,6 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.cache import patch_cache_control
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
-from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_POST
 
 from assessments.models import Quiz
@@ -57,7 +56,6 @@ def _cacheable(response: HttpResponse) -> HttpResponse:
 
 
 @require_GET
-@never_cache
 def course_download_view(request: HttpRequest, course_id: int) -> JsonResponse:
     if not request.user.is_authenticated:
         raise Http404

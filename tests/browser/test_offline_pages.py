@@ -41,11 +41,10 @@ def test_offline_pages_read_well_on_a_phone(live_server, phone, shots):
     page.wait_for_url("**/learn/")
 
     page.goto(live_server.url + course.url)
-    # Hidden until the client script finds a browser that can keep pages.
-    assert not page.locator(".offline-download").is_visible()
-    # The client script shows the panel where the browser can keep pages; shown here to look at.
-    page.evaluate("document.querySelector('.offline-download').hidden = false")
+    # The client script (static/js/offline-learning.js) shows the panel where the browser
+    # can keep pages, as Chromium can.
     panel = page.locator(".offline-download")
+    panel.wait_for(state="visible")
     assert panel.get_by_role("heading", name="ดาวน์โหลดไว้เรียนแบบออฟไลน์").is_visible()
     assert not panel.get_by_role("button", name="ลบออกจากเครื่อง").is_visible()
     panel.scroll_into_view_if_needed()

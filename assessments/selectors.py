@@ -180,12 +180,24 @@ def attempt_sheet(
     message), shown again with their message. Queries do not grow with the
     number of questions.
     """
-    rejected = rejected or {}
-    layout = attempt.layout
-    questions = _questions_for_display([entry["q"] for entry in layout])
     saved = dict(
         AttemptAnswer.objects.filter(attempt=attempt).values_list("question_id", "response")
     )
+    return _sheet(attempt.layout, saved=saved, rejected=rejected or {})
+
+
+def paper_sheet(layout: list[dict]) -> list[SheetQuestion]:
+    """The questions of a layout not yet attempted (an offline paper), with no answers.
+
+    The same safe fields as an attempt's sheet: no right answer, no feedback.
+    """
+    return _sheet(layout, saved={}, rejected={})
+
+
+def _sheet(
+    layout: list[dict], *, saved: dict[int, dict], rejected: dict[int, tuple[RawAnswer, str]]
+) -> list[SheetQuestion]:
+    questions = _questions_for_display([entry["q"] for entry in layout])
     sheet = []
     number = 0
     for position, entry in enumerate(layout, 1):

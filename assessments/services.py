@@ -97,8 +97,17 @@ class StartResult:
     created: bool
 
 
-def attempt_start(*, user: User, quiz: Quiz, now: datetime | None = None) -> StartResult:
+def attempt_start(
+    *,
+    user: User,
+    quiz: Quiz,
+    now: datetime | None = None,
+    layout: list[dict] | None = None,
+) -> StartResult:
     """Start a new attempt, or return the one already open (created=False).
+
+    `layout` is the questions and their order fixed beforehand (an offline paper);
+    without it the questions are drawn now.
 
     An open attempt past its deadline is graded first, then a new one starts if
     attempts remain. Attempt numbers are unique per learner and quiz, so two
@@ -130,7 +139,7 @@ def attempt_start(*, user: User, quiz: Quiz, now: datetime | None = None) -> Sta
             code="no_attempts_left",
             status=403,
         )
-    layout = build_layout(quiz)
+    layout = layout if layout is not None else build_layout(quiz)
     if not layout:
         raise AttemptError(_("This quiz has no questions yet."), code="empty", status=403)
     try:

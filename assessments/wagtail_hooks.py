@@ -185,6 +185,7 @@ class QuizViewSet(SnippetViewSet):
                 [
                     FieldRowPanel([FieldPanel("pass_mark_percent"), FieldPanel("max_attempts")]),
                     FieldRowPanel([FieldPanel("time_limit_minutes"), FieldPanel("grading_method")]),
+                    FieldPanel("available_offline"),
                     FieldPanel("reveal_answers"),
                     FieldRowPanel([FieldPanel("opens_at"), FieldPanel("closes_at")]),
                 ],

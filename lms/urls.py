@@ -60,6 +60,7 @@ urlpatterns += i18n_patterns(
     path("assignments/", include("lms.assignments.urls")),
     path("tags/<str:slug>/", curricula_views.tag_detail, name="tag_detail"),
     path("offline/", offline_views.offline, name="offline"),
+    path("offline/", include("lms.offline.urls")),
     path("", include(wagtail_urls)),
     prefix_default_language=False,
 )

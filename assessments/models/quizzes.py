@@ -23,6 +23,12 @@ from .questions import Question, QuestionBank
 QUIZ_WORDS = re.compile(r"แบบทดสอบ|ข้อสอบ|การสอบ|ทดสอบ|\b(?:quiz|test|exam)", re.IGNORECASE)
 
 
+OFFLINE_NEEDS_NO_TIME_LIMIT = _(
+    "A quiz with a time limit cannot be answered offline: remove the time limit or turn "
+    "offline answering off."
+)
+
+
 class GradingMethod(models.TextChoices):
     HIGHEST = "highest", _("Highest attempt")
     LAST = "last", _("Last attempt")
@@ -107,6 +113,15 @@ class Quiz(index.Indexed, ClusterableModel):
         blank=True,
         help_text=_("Attempts still open at this time are graded with the answers saved so far."),
     )
+    available_offline = models.BooleanField(
+        _("can be answered offline"),
+        default=False,
+        help_text=_(
+            "Learners who downloaded the course may answer this quiz without a connection; "
+            "the answers are graded when they reach the server. Only for a quiz without a "
+            "time limit."
+        ),
+    )
     shuffle_questions = models.BooleanField(_("shuffle questions"), default=True)
     shuffle_choices = models.BooleanField(_("shuffle choices"), default=True)
     created_at = models.DateTimeField(_("created at"), auto_now_add=True)
@@ -146,6 +161,11 @@ class Quiz(index.Indexed, ClusterableModel):
                 | Q(closes_at__gt=models.F("opens_at")),
                 name="assessments_quiz_closes_after_opens",
             ),
+            # The device may send the answers hours later: only an untimed quiz can wait.
+            models.CheckConstraint(
+                condition=Q(available_offline=False) | Q(time_limit_minutes__isnull=True),
+                name="assessments_quiz_offline_untimed",
+            ),
         ]
 
     def __str__(self) -> str:
@@ -177,6 +197,8 @@ class Quiz(index.Indexed, ClusterableModel):
                 )
         if self.opens_at and self.closes_at and self.closes_at <= self.opens_at:
             errors["closes_at"] = _("The quiz must close after it opens.")
+        if self.available_offline and self.time_limit_minutes:
+            errors["available_offline"] = OFFLINE_NEEDS_NO_TIME_LIMIT
         if errors:
             raise ValidationError(errors)
 

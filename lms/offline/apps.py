@@ -8,3 +8,8 @@ class OfflineConfig(AppConfig):
     name = "lms.offline"
     label = "offline"
     verbose_name = _("Offline learning")
+
+    def ready(self):
+        from . import personal_data
+
+        personal_data.register()

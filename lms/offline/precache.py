@@ -19,6 +19,7 @@ PRECACHED_STATIC = (
     "css/assignments.css",
     "css/certificates.css",
     "js/pwa.js",
+    "js/offline-learning.js",
     "js/quiz.js",
     "js/assignments.js",
     "img/logo.svg",

@@ -6,6 +6,7 @@
   if (!("serviceWorker" in navigator)) return;
 
   var USER_PAGES = "lms-pages-user-";
+  var OFFLINE_DATA = "lms-offline-";
   var meta = document.querySelector('meta[name="lms-user-cache"]');
   var key = meta ? meta.content : "";
 
@@ -20,13 +21,21 @@
     if (navigator.serviceWorker.controller) {
       navigator.serviceWorker.controller.postMessage({ type: "sign-out" });
     }
-    if (!("caches" in window)) return Promise.resolve();
-    return caches.keys().then(function (names) {
+    // The user's downloads and queue (IndexedDB, static/js/offline-learning.js) go too.
+    var databases = window.indexedDB && indexedDB.databases
+      ? indexedDB.databases().then(function (found) {
+        found.forEach(function (database) {
+          if (database.name && database.name.indexOf(OFFLINE_DATA) === 0) indexedDB.deleteDatabase(database.name);
+        });
+      })
+      : Promise.resolve();
+    if (!("caches" in window)) return databases;
+    return Promise.all([databases, caches.keys().then(function (names) {
       return Promise.all(
         names.filter(function (name) { return name.indexOf(USER_PAGES) === 0; })
           .map(function (name) { return caches.delete(name); })
       );
-    });
+    })]);
   }
 
   // The form is sent at once: the worker, told here, empties the caches on its own time

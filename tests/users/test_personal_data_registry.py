@@ -31,6 +31,7 @@ def test_the_apps_register_their_sections_in_the_order_of_the_export():
         "credential_consent",
         "learning_records",
         "scorm_attempts",
+        "offline_actions",
         "api_tokens",
     ]
     assert [step.__name__ for step in ERASURE_STEPS] == [
@@ -41,6 +42,7 @@ def test_the_apps_register_their_sections_in_the_order_of_the_export():
         "certificates_anonymise",
         "credential_consent_erase",
         "learning_records_unlink",
+        "offline_actions_erase",
     ]
 
 

@@ -99,6 +99,8 @@ POSTAGE_QUIZ = {
         "pass_mark_percent": 70,
         "max_attempts": 3,
         "reveal_answers": RevealAnswers.AFTER_PASSING,
+        # Untimed: learners who downloaded the course may answer it offline.
+        "available_offline": True,
     },
     "tags": ["การขายออนไลน์", "การเงินดิจิทัล"],
     "questions": [

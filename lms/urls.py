@@ -32,6 +32,8 @@ urlpatterns = [
     path("documents/", include(wagtaildocs_urls)),
     # did:web keys, issuer profile, status list and credentials: one address each.
     path("", include("lms.credentials.urls")),
+    # LTI 1.3: fixed addresses a school's system is configured with (no language prefix).
+    path("lti/", include("lms.lti.urls")),
 ]
 
 # Thai lives at the root, English under /en/.

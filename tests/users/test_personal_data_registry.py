@@ -30,6 +30,7 @@ def test_the_apps_register_their_sections_in_the_order_of_the_export():
         "certificates",
         "credential_consent",
         "learning_records",
+        "lti_accounts",
         "api_tokens",
     ]
     assert [step.__name__ for step in ERASURE_STEPS] == [
@@ -39,6 +40,7 @@ def test_the_apps_register_their_sections_in_the_order_of_the_export():
         "certificates_anonymise",
         "credential_consent_erase",
         "learning_records_unlink",
+        "lti_accounts_unlink",
     ]
 
 

@@ -21,12 +21,11 @@ from tests.lti.conftest import (
     KEYSET_URL,
     LTI,
     TOKEN_URL,
-    TestPlatform as SchoolPlatform,
+    SchoolPlatform,
 )
 
 from .conftest import PHONE, WIDTHS, fits
 from .test_platform_journeys import admin_log_in
-
 
 
 def _platform(base):

@@ -37,7 +37,7 @@ AGS_SCOPES = [
 
 
 @dataclass
-class TestPlatform:
+class SchoolPlatform:
     client: object
     private_key: str
     public_key: str
@@ -159,7 +159,7 @@ def platform(db, tool_key, lti_centre):
 @pytest.fixture
 def lms(client, platform):
     private_key, public_key = rsa_key_pair()
-    school = TestPlatform(client=client, private_key=private_key, public_key=public_key)
+    school = SchoolPlatform(client=client, private_key=private_key, public_key=public_key)
     with responses.RequestsMock(assert_all_requests_are_fired=False) as mock:
         mock.add_callback(
             responses.GET, KEYSET_URL, callback=lambda r: (200, {}, json.dumps(school.jwks()))

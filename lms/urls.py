@@ -41,6 +41,8 @@ urlpatterns = [
         xapi_activities.activity,
         name="xapi_activity",
     ),
+    # LTI 1.3: fixed addresses a school's system is configured with (no language prefix).
+    path("lti/", include("lms.lti.urls")),
 ]
 
 # Thai lives at the root, English under /en/.

@@ -49,6 +49,7 @@ INSTALLED_APPS = [
     "lms.reports",
     "lms.dashboards",
     "lms.offline",
+    "lms.lti",
     "lms.setup",
     "lms.api",
     "curricula",
@@ -360,6 +361,8 @@ CELERY_BEAT_SCHEDULE: dict = {
     },
     # xAPI: send what a lost drain task, or an LRS that was down, left in the outbox.
     "xapi-drain": {"task": "lms.xapi.drain", "schedule": 60.0},
+    # LTI: scores for school gradebooks that a lost task or a platform that was down left.
+    "lti-scores-sweep": {"task": "lms.lti.sweep_scores", "schedule": 120.0},
     "centres-import-passwords-purge": {
         "task": "lms.classes.tasks.import_passwords_purge_task",
         "schedule": 3600.0,

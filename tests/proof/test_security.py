@@ -121,6 +121,12 @@ def test_production_forces_https_with_hsts():
 CSRF_EXEMPT = {
     # Checking a pasted credential: an employer's system posts the credential itself.
     "credential_pages:verify",
+    # LTI 1.3: a school's system posts these from its own site (often inside an iframe,
+    # where our cookies are not sent); the signed launch message, its state and nonce, or
+    # the launch id they produced stand in for the token.
+    "lti:login",
+    "lti:launch",
+    "lti:deep_link",
 }
 
 

@@ -154,6 +154,15 @@ MATRIX: dict[str, Row] = {
     "credentials:credential": Row(PUBLIC),
     "credentials:credential_jwt": Row(PUBLIC),
     "credential_pages:verify": Row(PUBLIC),
+    # LTI 1.3: public addresses a school's system calls; the launch steps are POSTs that
+    # carry their own proof (a signed message, a launch id, a single-use ticket).
+    "lti:login": Row(dict.fromkeys(ROLES, "400")),
+    "lti:launch": Row(dict.fromkeys(ROLES, "405")),
+    "lti:deep_link": Row(dict.fromkeys(ROLES, "405")),
+    "lti:enter": Row(dict.fromkeys(ROLES, "400")),
+    "lti:jwks": Row(PUBLIC),
+    "lti:config": Row(PUBLIC),
+    "lti:config_json": Row(PUBLIC),
     "credential_pages:consent": Row(SIGNED_IN, method="post"),
     # Staff area
     "centres:home": Row(STAFF),
@@ -381,6 +390,7 @@ ARGS = {
     "certificates:verify": lambda w: {"code": w["code"]},
     "certificates:download": lambda w: {"reference": w["reference"]},
     "credentials:status_list": lambda w: {"list_id": 1},
+    "lti:enter": lambda w: {"token": "not-a-ticket"},
     "credentials:credential": lambda w: {"code": w["code"]},
     "credentials:credential_jwt": lambda w: {"code": w["code"]},
     "centres:cohort_detail": lambda w: {"pk": w["cohort"]},

@@ -32,6 +32,7 @@ def test_the_apps_register_their_sections_in_the_order_of_the_export():
         "learning_records",
         "scorm_attempts",
         "offline_actions",
+        "lti_accounts",
         "api_tokens",
     ]
     assert [step.__name__ for step in ERASURE_STEPS] == [
@@ -43,6 +44,7 @@ def test_the_apps_register_their_sections_in_the_order_of_the_export():
         "credential_consent_erase",
         "learning_records_unlink",
         "offline_actions_erase",
+        "lti_accounts_unlink",
     ]
 
 

@@ -29,6 +29,9 @@
   });
   api.loadFromJSON(config.cmi || {}, "");
 
+  // The lesson page, kept before the package sees the stand-in below.
+  var lessonPage = window.parent;
+
   var pending = null;
   function send(finished) {
     if (pending) {
@@ -36,7 +39,7 @@
       pending = null;
     }
     var cmi = api.renderCMIToJSONObject().cmi;
-    window.parent.postMessage(
+    lessonPage.postMessage(
       { type: "lms-scorm-commit", sco: config.sco, finished: !!finished, cmi: cmi },
       config.parentOrigin
     );
@@ -57,6 +60,25 @@
     api.on("LMSSetValue.cmi.*", soon);
     window.API = api;
   }
+  // Many packages look for the API in their parent frames only, never in their own
+  // window, and without guarding the look: the lesson page is another origin to this
+  // sandboxed document, and reading it throws. The package is given a stand-in parent
+  // that holds the API and is its own parent, so every way of looking finds it.
+  // (`parent` may be replaced by a page's own script; `top` cannot, and packages that
+  // look there guard the look.)
+  var standIn = {
+    API: window.API || null,
+    API_1484_11: window.API_1484_11 || null,
+    postMessage: function () { lessonPage.postMessage.apply(lessonPage, arguments); },
+  };
+  standIn.parent = standIn;
+  standIn.top = standIn;
+  try {
+    window.parent = standIn;
+  } catch (error) {
+    // A browser that does not let `parent` be replaced: the package looks as before.
+  }
+
   window.addEventListener("pagehide", function () {
     if (pending) send(false);
   });

@@ -178,3 +178,35 @@ def scorm2004_package(*, title: str = "ขายของออนไลน์ (
             "fonts/sarabun.woff2": FONT.read_bytes(),
         }
     )
+
+
+# How a widely copied family of sample packages looks for the API: in the parents and the
+# opener only, never in its own window, and without guarding against a parent of another
+# origin (reading one throws).
+PARENT_FIRST_SCRIPT = SCO_SCRIPT.replace(
+    """  var found = find(window) || (window.opener ? find(window.opener) : null);""",
+    """  function scan(win) {
+    var tries = 0;
+    while (win.API == null && win.API_1484_11 == null && win.parent != null && win.parent != win) {
+      if (++tries > 7) return null;
+      win = win.parent;
+    }
+    if (win.API_1484_11 != null) return { v: "2004", api: win.API_1484_11 };
+    if (win.API != null) return { v: "1.2", api: win.API };
+    return null;
+  }
+  var found = null;
+  if (window.parent != null && window.parent != window) found = scan(window.parent);
+  if (found == null && window.opener != null) found = scan(window.opener);""",
+)
+
+
+def parent_first_package(*, manifest: str, title: str, pages: int = 1, score: int = 75) -> bytes:
+    return zip_bytes(
+        {
+            "imsmanifest.xml": manifest.format(title=title),
+            "index.html": sco_html(title=title, pages=pages, score=score),
+            "sco.js": PARENT_FIRST_SCRIPT,
+            "style.css": STYLE,
+        }
+    )

@@ -25,7 +25,7 @@ from django.utils.http import urlsafe_base64_encode
 
 import pytest
 
-from assessments.models import QuizAttempt
+from assessments.models import Quiz, QuizAttempt
 from lms.assignments.models import Submission
 from lms.certificates.models import Certificate
 from lms.classes.checkin import checkin_token
@@ -107,6 +107,18 @@ MATRIX: dict[str, Row] = {
     "service_worker": Row(PUBLIC),
     "robots_txt": Row(PUBLIC),
     "offline": Row(PUBLIC),
+    # Offline learning: a course's download list, quiz paper and draft page are for the
+    # learners enrolled in it (demo-learner; the other learner is not on the course). The
+    # list answers 404 (never a login page) to a device whose session ended.
+    "offline:course_download": Row({**dict.fromkeys(ROLES, "404"), "learner": "ok"}),
+    "offline:quiz_paper": Row({**dict.fromkeys(ROLES, "404"), "anon": "login", "learner": "ok"}),
+    "offline:assignment_draft": Row(
+        {**dict.fromkeys(ROLES, "404"), "anon": "login", "learner": "ok"}
+    ),
+    # The device's queue: 403 JSON to a device signed out, so that it keeps the queue.
+    "offline:sync": Row({**PUBLIC, "anon": "403"}, method="post", json=lambda w: {"actions": []}),
+    # A form post without a recognisable action.
+    "offline:sync_form": Row({**dict.fromkeys(ROLES, "400"), "anon": "login"}, method="post"),
     # Accounts
     "login": Row(PUBLIC),
     "logout": Row({**PUBLIC, "anon": "ok"}, method="post"),
@@ -359,6 +371,7 @@ def _world() -> dict:
         "document_id": document.pk,
         "document_filename": document.filename,
         "api_token": api_token.pk,
+        "offline_quiz_id": Quiz.objects.filter(available_offline=True).first().pk,
     }
 
 
@@ -370,6 +383,9 @@ ARGS = {
     "learning:completed": lambda w: {"course_id": w["completed_course_id"]},
     "learning:complete_lesson": lambda w: {"lesson_id": w["lesson_id"]},
     "assessments:quiz": lambda w: {"quiz_id": w["quiz_id"]},
+    "offline:course_download": lambda w: {"course_id": w["course_id"]},
+    "offline:quiz_paper": lambda w: {"quiz_id": w["offline_quiz_id"]},
+    "offline:assignment_draft": lambda w: {"pk": w["assignment"]},
     "assessments:start": lambda w: {"quiz_id": w["quiz_id"]},
     "assessments:attempt": lambda w: {"attempt_id": w["attempt_id"]},
     "assessments:autosave": lambda w: {"attempt_id": w["attempt_id"]},

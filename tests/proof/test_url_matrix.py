@@ -25,12 +25,13 @@ from django.utils.http import urlsafe_base64_encode
 
 import pytest
 
-from assessments.models import QuizAttempt
+from assessments.models import Quiz, QuizAttempt
 from lms.assignments.models import Submission
 from lms.certificates.models import Certificate
 from lms.classes.checkin import checkin_token
 from lms.classes.models import Cohort, CohortSession, ImportBatch
 from lms.early_childhood.models import EarlyChildhoodSession
+from lms.packages.models import ScormSco
 from lms.users.models import User
 from tests.demo_data import demo_seed_for_test
 
@@ -108,6 +109,23 @@ MATRIX: dict[str, Row] = {
     "robots_txt": Row(PUBLIC),
     "offline": Row(PUBLIC),
     "xapi_activity": Row(PUBLIC),
+    # Offline learning: a course's download list, quiz paper and draft page are for the
+    # learners enrolled in it (demo-learner; the other learner is not on the course). The
+    # list answers 404 (never a login page) to a device whose session ended.
+    "offline:course_download": Row({**dict.fromkeys(ROLES, "404"), "learner": "ok"}),
+    "offline:quiz_paper": Row({**dict.fromkeys(ROLES, "404"), "anon": "login", "learner": "ok"}),
+    "offline:assignment_draft": Row(
+        {**dict.fromkeys(ROLES, "404"), "anon": "login", "learner": "ok"}
+    ),
+    # The device's queue: 403 JSON to a device signed out, so that it keeps the queue.
+    "offline:sync": Row({**PUBLIC, "anon": "403"}, method="post", json=lambda w: {"actions": []}),
+    # A form post without a recognisable action.
+    "offline:sync_form": Row({**dict.fromkeys(ROLES, "400"), "anon": "login"}, method="post"),
+    # A SCORM package's files are served to its sandboxed frame, which carries no cookies.
+    "packages:content": Row(PUBLIC),
+    # The player's commits: anyone signed in who opens the package (a trainer trying it
+    # keeps their own data too); a device signed out gets 403 JSON.
+    "packages:commit": Row({**PUBLIC, "anon": "403"}, method="post", json=lambda w: {"cmi": {}}),
     # Accounts
     "login": Row(PUBLIC),
     "logout": Row({**PUBLIC, "anon": "ok"}, method="post"),
@@ -332,6 +350,7 @@ def _world() -> dict:
     from lms.api.services import token_create
 
     api_token = token_create(user=learner, name="matrix", scope="read").token
+    sco = ScormSco.objects.filter(is_sco=True).first()
     for record in (
         lesson,
         attempt,
@@ -369,6 +388,10 @@ def _world() -> dict:
         "document_id": document.pk,
         "document_filename": document.filename,
         "api_token": api_token.pk,
+        "offline_quiz_id": Quiz.objects.filter(available_offline=True).first().pk,
+        "package": sco.package_id,
+        "package_launch": sco.launch.split("?")[0],
+        "sco": sco.pk,
     }
 
 
@@ -381,6 +404,11 @@ ARGS = {
     "learning:complete_lesson": lambda w: {"lesson_id": w["lesson_id"]},
     "assessments:quiz": lambda w: {"quiz_id": w["quiz_id"]},
     "xapi_activity": lambda w: {"kind": "course", "pk": w["course_id"]},
+    "offline:course_download": lambda w: {"course_id": w["course_id"]},
+    "packages:content": lambda w: {"package_id": w["package"], "path": w["package_launch"]},
+    "packages:commit": lambda w: {"sco_id": w["sco"]},
+    "offline:quiz_paper": lambda w: {"quiz_id": w["offline_quiz_id"]},
+    "offline:assignment_draft": lambda w: {"pk": w["assignment"]},
     "assessments:start": lambda w: {"quiz_id": w["quiz_id"]},
     "assessments:attempt": lambda w: {"attempt_id": w["attempt_id"]},
     "assessments:autosave": lambda w: {"attempt_id": w["attempt_id"]},

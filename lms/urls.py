@@ -30,6 +30,8 @@ urlpatterns = [
     ),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
+    # H5P activities: the sandboxed player, the packages' files and learners' results.
+    path("h5p/", include("lms.h5p.urls")),
     # did:web keys, issuer profile, status list and credentials: one address each.
     path("", include("lms.credentials.urls")),
 ]

@@ -22,7 +22,7 @@ How an app adds a requirement, in its `AppConfig.ready()`:
 
 `order` places the check among the others (the learner sees the unmet items in that
 order; a later lesson provider wins for a lesson two providers decide). Taken today:
-lessons 0, quizzes 10/20, attendance 30, assignments 20/40.
+lessons 0, activities 5, quizzes 10/20, attendance 30, assignments 20/40.
 """
 
 from collections.abc import Callable, Iterable
@@ -40,12 +40,14 @@ class LessonRequirement:
     MANUAL = "manual"
     QUIZ = "quiz"
     ASSIGNMENT = "assignment"
+    ACTIVITY = "activity"
 
 
 LESSON_REQUIREMENT_LABELS = {
     LessonRequirement.MANUAL: _("Mark as done when you have finished"),
     LessonRequirement.QUIZ: _("This lesson needs its quiz passed"),
     LessonRequirement.ASSIGNMENT: _("This lesson needs its assignment accepted by a trainer"),
+    LessonRequirement.ACTIVITY: _("This lesson is finished when you complete its activity"),
 }
 
 

@@ -45,6 +45,7 @@ INSTALLED_APPS = [
     "lms.certificates",
     "lms.credentials",
     "lms.assignments",
+    "lms.h5p",
     "lms.reports",
     "lms.dashboards",
     "lms.offline",
@@ -256,6 +257,8 @@ STATICFILES_DIRS = [
             "workbox-precaching",
         )
     ),
+    # The H5P player (h5p-standalone), served as it is published: no build step.
+    ("vendor/h5p-standalone", BASE_DIR / "node_modules" / "h5p-standalone" / "dist"),
 ]
 MEDIA_URL = "/media/"
 MEDIA_ROOT = Path(env("DJANGO_MEDIA_ROOT", default=str(VAR_DIR / "media")))

@@ -23,6 +23,7 @@ class _RefusalShownOnForm:
             return super().form_valid(form)
         except ServiceError as error:
             form.add_error("package", error.message)
+            self.produced_error_message = self.get_error_message()
             return self.form_invalid(form)
 
 

@@ -106,3 +106,44 @@ def test_a_learner_completes_an_h5p_activity_and_the_lesson_stays_done(
     page.screenshot(path=str(SHOTS / "04-course-progress.png"), full_page=True)
     context.close()
     assert not [e for e in errors if "Content Security Policy" in e], errors
+
+
+def test_a_trainer_uploads_an_activity_and_a_broken_one_is_refused_in_thai(
+    transactional_db, live_server, settings, tmp_path, playwright_browser
+):
+    from django.contrib.auth.models import Group
+
+    from lms.h5p.models import H5PContent
+    from lms.users import roles
+    from tests.h5p.h5p_packages import package_files
+
+    settings.MEDIA_ROOT = tmp_path / "media"
+    platform_setup()
+    trainer = UserFactory(username="somsak")
+    trainer.set_password(PASSWORD)
+    trainer.save()
+    trainer.groups.add(Group.objects.get(name=roles.TRAINERS))
+    broken = package_files()
+    del broken["H5P.TestStyle-1.0/library.json"]
+    broken_file = tmp_path / "broken.h5p"
+    broken_file.write_bytes(build_package(broken).getvalue())
+    good_file = tmp_path / "quiz.h5p"
+    good_file.write_bytes(build_package().getvalue())
+    SHOTS.mkdir(parents=True, exist_ok=True)
+
+    context, page = open_phone(playwright_browser)
+    log_in(page, live_server.url, "somsak")
+    page.goto(live_server.url + "/admin/snippets/h5p/h5pcontent/add/")
+    page.set_input_files("#id_package", str(broken_file))
+    page.locator("form button[type=submit]").first.click()
+    expect(page.get_by_text("แพ็กเกจไม่มีไลบรารี H5P.TestStyle 1.0 ที่กิจกรรมต้องใช้")).to_be_visible()
+    page.screenshot(path=str(SHOTS / "05-admin-refused.png"), full_page=True)
+    assert not H5PContent.objects.exists()
+    assert not [p for p in settings.MEDIA_ROOT.rglob("*") if p.is_file()]
+
+    page.set_input_files("#id_package", str(good_file))
+    page.locator("form button[type=submit]").first.click()
+    expect(page.get_by_role("link", name="กดปุ่มเพื่อส่งคำตอบ")).to_be_visible()
+    page.screenshot(path=str(SHOTS / "06-admin-list.png"), full_page=True)
+    assert H5PContent.objects.get().uploaded_by == trainer
+    context.close()

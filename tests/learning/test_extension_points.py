@@ -11,6 +11,7 @@ from assessments.requirements import final_quiz_passed, lessons_with_quiz
 from lms.assignments.requirements import course_assignments_passed, lessons_with_assignment
 from lms.classes.attendance import attendance_unmet
 from lms.core.panels import Panel
+from lms.h5p.requirements import lessons_with_activity
 from lms.learning.dashboard import DASHBOARD_NOTICES, DASHBOARD_SECTIONS
 from lms.learning.models import Enrollment
 from lms.learning.requirements import (
@@ -40,8 +41,13 @@ def test_the_apps_register_their_requirements_in_the_order_learners_read_them():
         attendance_unmet,
         course_assignments_passed,
     ]
-    # A lesson with both a quiz and an assignment is finished by the assignment.
-    assert list(LESSON_REQUIREMENT_PROVIDERS) == [lessons_with_quiz, lessons_with_assignment]
+    # A lesson with both a quiz and an assignment is finished by the assignment; an H5P
+    # activity gives way to either.
+    assert list(LESSON_REQUIREMENT_PROVIDERS) == [
+        lessons_with_activity,
+        lessons_with_quiz,
+        lessons_with_assignment,
+    ]
 
 
 def test_a_registered_course_check_holds_completion_back_and_is_placed_by_order(

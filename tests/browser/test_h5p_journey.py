@@ -135,14 +135,14 @@ def test_a_trainer_uploads_an_activity_and_a_broken_one_is_refused_in_thai(
     log_in(page, live_server.url, "somsak")
     page.goto(live_server.url + "/admin/snippets/h5p/h5pcontent/add/")
     page.set_input_files("#id_package", str(broken_file))
-    page.locator("form button[type=submit]").first.click()
+    page.locator("button.action-save").first.click()
     expect(page.get_by_text("แพ็กเกจไม่มีไลบรารี H5P.TestStyle 1.0 ที่กิจกรรมต้องใช้")).to_be_visible()
     page.screenshot(path=str(SHOTS / "05-admin-refused.png"), full_page=True)
     assert not H5PContent.objects.exists()
     assert not [p for p in settings.MEDIA_ROOT.rglob("*") if p.is_file()]
 
     page.set_input_files("#id_package", str(good_file))
-    page.locator("form button[type=submit]").first.click()
+    page.locator("button.action-save").first.click()
     expect(page.get_by_role("link", name="กดปุ่มเพื่อส่งคำตอบ")).to_be_visible()
     page.screenshot(path=str(SHOTS / "06-admin-list.png"), full_page=True)
     assert H5PContent.objects.get().uploaded_by == trainer

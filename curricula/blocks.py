@@ -8,6 +8,7 @@ from wagtail.blocks.struct_block import StructBlockValidationError
 from wagtail.documents.blocks import DocumentChooserBlock
 from wagtail.embeds.blocks import EmbedBlock
 from wagtail.images.blocks import ImageChooserBlock
+from wagtail.snippets.blocks import SnippetChooserBlock
 
 RICH_TEXT_FEATURES = ["h2", "h3", "bold", "italic", "ol", "ul", "link", "document-link"]
 SHORT_RICH_TEXT_FEATURES = ["bold", "italic", "ol", "ul", "link"]
@@ -140,6 +141,26 @@ class PracticeBlock(blocks.StructBlock):
         template = "blocks/practice_block.html"
 
 
+class H5PBlock(blocks.StructBlock):
+    # Named as a string: the H5P app sits above curricula and registers the model.
+    content = SnippetChooserBlock("h5p.H5PContent", label=_("Interactive activity (H5P)"))
+    completes_lesson = blocks.BooleanBlock(
+        label=_("Completing this activity finishes the lesson"), required=False
+    )
+    pass_mark = blocks.IntegerBlock(
+        label=_("Pass mark (%)"),
+        required=False,
+        min_value=0,
+        max_value=100,
+        help_text=_("Leave empty to count completing the activity, whatever the score."),
+    )
+
+    class Meta:
+        icon = "pick"
+        label = _("Interactive activity (H5P)")
+        template = "h5p/blocks/h5p_block.html"
+
+
 class LessonBodyBlock(blocks.StreamBlock):
     paragraph = blocks.RichTextBlock(
         label=_("Text"), features=RICH_TEXT_FEATURES, template="blocks/paragraph_block.html"
@@ -151,6 +172,7 @@ class LessonBodyBlock(blocks.StreamBlock):
     callout = CalloutBlock()
     steps = StepsBlock()
     practice = PracticeBlock()
+    h5p = H5PBlock()
 
 
 class ActivityStepsBlock(blocks.StreamBlock):

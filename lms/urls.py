@@ -33,6 +33,8 @@ urlpatterns = [
     path("documents/", include(wagtaildocs_urls)),
     # SCORM packages' files (their own sandbox policy) and the player's commits.
     path("packages/", include("lms.packages.urls")),
+    # H5P activities: the sandboxed player, the packages' files and learners' results.
+    path("h5p/", include("lms.h5p.urls")),
     # did:web keys, issuer profile, status list and credentials: one address each.
     path("", include("lms.credentials.urls")),
     # xAPI activity ids (lms/xapi/statements.py): the page for a person, JSON for a program.

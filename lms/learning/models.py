@@ -66,6 +66,7 @@ class CompletionSource(models.TextChoices):
     LEARNER = "learner", _("Marked done by the learner")
     QUIZ = "quiz", _("Quiz passed")
     ASSIGNMENT = "assignment", _("Assignment passed")
+    ACTIVITY = "activity", _("Interactive activity completed")
     STAFF = "staff", _("Recorded by staff")
     PACKAGE = "package", _("SCORM package completed")
 

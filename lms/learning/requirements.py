@@ -22,7 +22,7 @@ How an app adds a requirement, in its `AppConfig.ready()`:
 
 `order` places the check among the others (the learner sees the unmet items in that
 order; a later lesson provider wins for a lesson two providers decide). Taken today:
-lessons 0, quizzes 10/20, attendance 30, assignments 20/40, SCORM packages 50.
+lessons 0, activities 5, quizzes 10/20, attendance 30, assignments 20/40, SCORM packages 50.
 """
 
 from collections.abc import Callable, Iterable
@@ -41,6 +41,7 @@ class LessonRequirement:
     QUIZ = "quiz"
     ASSIGNMENT = "assignment"
     PACKAGE = "package"
+    ACTIVITY = "activity"
 
 
 LESSON_REQUIREMENT_LABELS = {
@@ -48,6 +49,7 @@ LESSON_REQUIREMENT_LABELS = {
     LessonRequirement.QUIZ: _("This lesson needs its quiz passed"),
     LessonRequirement.ASSIGNMENT: _("This lesson needs its assignment accepted by a trainer"),
     LessonRequirement.PACKAGE: _("This lesson is done when you finish its interactive lesson"),
+    LessonRequirement.ACTIVITY: _("This lesson is finished when you complete its activity"),
 }
 
 

@@ -46,6 +46,7 @@ INSTALLED_APPS = [
     "lms.credentials",
     "lms.assignments",
     "lms.packages",
+    "lms.h5p",
     "lms.reports",
     "lms.dashboards",
     "lms.offline",
@@ -260,6 +261,8 @@ STATICFILES_DIRS = [
     ),
     # The SCORM runtime (lms.packages), from the npm registry too.
     ("vendor/scorm-again", BASE_DIR / "node_modules" / "scorm-again" / "dist"),
+    # The H5P player (h5p-standalone), served as it is published: no build step.
+    ("vendor/h5p-standalone", BASE_DIR / "node_modules" / "h5p-standalone" / "dist"),
 ]
 MEDIA_URL = "/media/"
 MEDIA_ROOT = Path(env("DJANGO_MEDIA_ROOT", default=str(VAR_DIR / "media")))

@@ -101,6 +101,11 @@ ROLE_PERMISSIONS[NATIONAL_ADMINS] += _PACKAGES
 ROLE_PERMISSIONS[TRAINERS] += ["assessments.grade_essays"]
 ROLE_PERMISSIONS[NATIONAL_ADMINS] += ["assessments.grade_essays"]
 
+# Interactive H5P activities: trainers upload them and place them in lessons (lms.h5p).
+_H5P = [f"h5p.{action}_h5pcontent" for action in ("add", "change", "delete", "view")]
+ROLE_PERMISSIONS[TRAINERS] += _H5P
+ROLE_PERMISSIONS[NATIONAL_ADMINS] += _H5P
+
 # Page permissions on the home page of every language, inherited by the whole tree.
 # Trainers write and submit for review; only national admins publish.
 ROLE_PAGE_PERMISSIONS: dict[str, list[str]] = {

@@ -100,7 +100,24 @@ def live_server(live_server):
     httpd.RequestHandlerClass = type(
         "ClosingRequestHandler", (httpd.RequestHandlerClass,), {"timeout": 30}
     )
+    httpd.set_app(_static_for_any_origin(httpd.get_app()))
     yield live_server
+
+
+def _static_for_any_origin(app):
+    """Static files with `Access-Control-Allow-Origin: *`, as WhiteNoise serves them in
+    production: the sandboxed H5P player (an opaque origin) loads the Thai font from them.
+    The live server serves static files with Django's handler, which adds no such header."""
+
+    def wrapped(environ, start_response):
+        def start(status, headers, exc_info=None):
+            if environ.get("PATH_INFO", "").startswith("/static/"):
+                headers = [*headers, ("Access-Control-Allow-Origin", "*")]
+            return start_response(status, headers, exc_info)
+
+        return app(environ, start)
+
+    return wrapped
 
 
 @pytest.fixture

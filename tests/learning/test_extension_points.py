@@ -11,6 +11,7 @@ from assessments.requirements import final_quiz_passed, lessons_with_quiz
 from lms.assignments.requirements import course_assignments_passed, lessons_with_assignment
 from lms.classes.attendance import attendance_unmet
 from lms.core.panels import Panel
+from lms.h5p.requirements import lessons_with_activity
 from lms.learning.dashboard import DASHBOARD_NOTICES, DASHBOARD_SECTIONS
 from lms.learning.models import Enrollment
 from lms.learning.requirements import (
@@ -41,9 +42,10 @@ def test_the_apps_register_their_requirements_in_the_order_learners_read_them():
         attendance_unmet,
         course_assignments_passed,
     ]
-    # A lesson with both a quiz and an assignment is finished by the assignment; one with
-    # a SCORM package that decides it, by the package.
+    # A lesson with both a quiz and an assignment is finished by the assignment; an H5P
+    # activity gives way to either; a SCORM package that decides its lesson, to none.
     assert list(LESSON_REQUIREMENT_PROVIDERS) == [
+        lessons_with_activity,
         lessons_with_quiz,
         lessons_with_assignment,
         lessons_with_package,

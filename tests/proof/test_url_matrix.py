@@ -31,9 +31,11 @@ from lms.certificates.models import Certificate
 from lms.classes.checkin import checkin_token
 from lms.classes.models import Cohort, CohortSession, ImportBatch
 from lms.early_childhood.models import EarlyChildhoodSession
+from lms.h5p.services import h5p_content_create
 from lms.packages.models import ScormSco
 from lms.users.models import User
 from tests.demo_data import demo_seed_for_test
+from tests.h5p.h5p_packages import build_package
 
 pytestmark = pytest.mark.django_db
 
@@ -264,6 +266,20 @@ MATRIX: dict[str, Row] = {
         json=lambda w: {"marks": [{"user_id": w["learner"], "status": "present"}]},
     ),
     "api-v1:get_report": Row(API_CENTRE_ADMIN, query="?by=track"),
+    # H5P activities: the player and the package's files are as public as a lesson's
+    # images (the sandboxed frame sends no cookies); results are the enrolled learner's.
+    "h5p:player": Row(PUBLIC),
+    "h5p:content_root": Row(dict.fromkeys(ROLES, "404")),
+    "h5p:content_file": Row(PUBLIC),
+    "h5p:results": Row(
+        {**dict.fromkeys(ROLES, "404"), "learner": "ok"},
+        method="post",
+        json=lambda w: {
+            "lesson": w["lesson_id"],
+            "verb": "completed",
+            "score": {"raw": 1, "max": 2},
+        },
+    ),
 }
 
 
@@ -351,6 +367,11 @@ def _world() -> dict:
 
     api_token = token_create(user=learner, name="matrix", scope="read").token
     sco = ScormSco.objects.filter(is_sco=True).first()
+    # An H5P activity in the lesson (one that does not finish it: other rows stay as they are).
+    activity = h5p_content_create(file=build_package(), title="กิจกรรมทดสอบ")
+    lesson = lesson.specific
+    lesson.body.append(("h5p", {"content": activity, "completes_lesson": False}))
+    lesson.save()
     for record in (
         lesson,
         attempt,
@@ -392,6 +413,7 @@ def _world() -> dict:
         "package": sco.package_id,
         "package_launch": sco.launch.split("?")[0],
         "sco": sco.pk,
+        "activity": activity.pk,
     }
 
 
@@ -458,6 +480,10 @@ ARGS = {
     "wagtaildocs_serve": lambda w: (w["document_id"], w["document_filename"]),
     "wagtaildocs_authenticate_with_password": lambda w: (999999,),
     "api_tokens:revoke": lambda w: {"pk": w["api_token"]},
+    "h5p:player": lambda w: {"pk": w["activity"]},
+    "h5p:content_root": lambda w: {"pk": w["activity"]},
+    "h5p:content_file": lambda w: {"pk": w["activity"], "path": "h5p.json"},
+    "h5p:results": lambda w: {"pk": w["activity"]},
     "api-v1:get_course": lambda w: {"ref": w["course_id"]},
     "api-v1:verify_certificate": lambda w: {"code": w["code"]},
     "api-v1:get_class": lambda w: {"class_id": w["cohort"]},

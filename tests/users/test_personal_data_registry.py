@@ -26,6 +26,7 @@ def test_the_apps_register_their_sections_in_the_order_of_the_export():
         "enrolments",
         "lesson_progress",
         "quiz_attempts",
+        "activity_results",
         "handed_in_work",
         "certificates",
         "credential_consent",

@@ -11,13 +11,16 @@ with a policy that sandboxes them too, should anyone open one directly.
 import json
 import mimetypes
 
-from django.http import FileResponse, Http404, HttpRequest, HttpResponse, JsonResponse
+from django.core.files.storage import default_storage
+from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, render
 from django.templatetags.static import static
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.clickjacking import xframe_options_sameorigin
 from django.views.decorators.http import require_GET, require_POST
+
+from lms.core.file_responses import ranged_file_response, stored_file_etag
 
 from .models import H5PContent
 from .packages import safe_member_path
@@ -79,7 +82,7 @@ def player(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @require_GET
-def content_file_view(request: HttpRequest, pk: int, path: str) -> FileResponse:
+def content_file_view(request: HttpRequest, pk: int, path: str) -> HttpResponse:
     """One file of the package (h5p.json, content, the libraries' scripts and styles).
 
     Sent without cookies from the sandboxed player, so it is as public as a lesson's
@@ -94,7 +97,16 @@ def content_file_view(request: HttpRequest, pk: int, path: str) -> FileResponse:
         raise Http404
     extension = "." + member.rsplit(".", 1)[-1].lower() if "." in member else ""
     content_type = EXTRA_TYPES.get(extension) or mimetypes.guess_type(member)[0]
-    response = FileResponse(file, content_type=content_type or "application/octet-stream")
+    # Streamed; a phone seeking in an activity's video gets the part it asks for.
+    name = f"{content.storage_prefix}/{member}"
+    size = default_storage.size(name)
+    response = ranged_file_response(
+        request,
+        file=file,
+        size=size,
+        content_type=content_type or "application/octet-stream",
+        etag=stored_file_etag(name, size),
+    )
     # The player's opaque origin reads the JSON files with fetch().
     response["Access-Control-Allow-Origin"] = "*"
     response["Cache-Control"] = f"public, max-age={FILE_MAX_AGE}"

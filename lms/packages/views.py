@@ -23,6 +23,7 @@ from django.views.decorators.clickjacking import xframe_options_exempt
 from django.views.decorators.http import require_GET, require_POST
 
 from lms.core.errors import ServiceError
+from lms.core.file_responses import ranged_file_response, stored_file_etag
 
 from .models import ScormPackage, ScormSco
 from .selectors import package_origin, sco_initial_cmi
@@ -121,12 +122,20 @@ def content(request: HttpRequest, package_id: int, path: str) -> HttpResponse:
         raise Http404 from None
     content_type, encoding = mimetypes.guess_type(clean)
     content_type = content_type or "application/octet-stream"
-    with file:
-        body = file.read()
     if content_type in HTML_TYPES:
+        with file:
+            body = file.read()
         body = _inject_runtime(body, "2004" if package.is_2004 else "1.2", request)
         content_type += "; charset=utf-8" if b"charset" not in body[:2048].lower() else ""
-    response = HttpResponse(body, content_type=content_type)
+        response = HttpResponse(body, content_type=content_type)
+    else:
+        # Media and the rest are streamed, and a phone seeking in a video gets the part it
+        # asks for. A package's files never change (a new upload has a new prefix).
+        size = default_storage.size(name)
+        etag = stored_file_etag(name, size)
+        response = ranged_file_response(
+            request, file=file, size=size, content_type=content_type, etag=etag
+        )
     if encoding:
         response["Content-Encoding"] = encoding
     response["Content-Security-Policy"] = content_policy(request)

@@ -125,3 +125,24 @@ def test_second_edition_and_a_doctype_are_read(lessons, trainer):
     data = zip_bytes({"imsmanifest.xml": manifest, "index.html": sco_html(title=TITLE)})
     package = package_upload(lesson=lessons[0], file=io.BytesIO(data), uploaded_by=trainer)
     assert package.version == ScormVersion.SCORM_2004_3
+
+
+def test_a_video_in_a_package_is_served_in_parts_and_pages_whole(lessons, trainer, client):
+    video = bytes(range(256)) * 1000
+    data = zip_bytes(
+        {
+            "imsmanifest.xml": _manifest_12("index.html"),
+            "index.html": sco_html(title=TITLE),
+            "story_content/intro.mp4": video,
+        }
+    )
+    package = package_upload(lesson=lessons[0], file=io.BytesIO(data), uploaded_by=trainer)
+    url = f"/packages/{package.pk}/content/story_content/intro.mp4"
+    part = client.get(url, HTTP_RANGE="bytes=1000-1999")
+    assert part.status_code == 206
+    assert b"".join(part.streaming_content) == video[1000:2000]
+    assert part["Content-Type"] == "video/mp4"
+    assert "sandbox" in part["Content-Security-Policy"]
+    page = client.get(f"/packages/{package.pk}/content/index.html", HTTP_RANGE="bytes=0-9")
+    assert page.status_code == 200  # a page is always whole: the runtime goes into it
+    assert b"scorm-runtime" in page.content

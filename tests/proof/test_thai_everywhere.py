@@ -51,13 +51,15 @@ ALLOWED = {
     # brands and products
     "wagtail", "django", "sarabun", "youtube", "facebook", "line", "google", "tiktok",
     "shopee", "lazada", "excel", "libreoffice", "chromium", "gravatar", "vimeo", "instagram",
-    "moodle", "javascript",
+    "moodle", "javascript", "lumi",
     # a language's name in its own language (the locale switcher, Wagtail's locale labels)
     "english",
     # file formats and technical names people meet as they are
-    "pdf", "csv", "xlsx", "xls", "json", "svg", "png", "jpg", "jpeg", "gif", "webp", "avif",
+    "pdf", "csv", "xlsx", "xls", "zip", "json", "svg", "png", "jpg", "jpeg", "gif", "webp", "avif",
     "heic", "ico", "mp", "gift", "utf", "url", "urls", "html", "qr", "id", "uuid", "seo",
     "api", "http", "https", "www", "did", "openapi", "sms", "otp",
+    # e-learning standards, known to trainers by these names (Thai writes them so too)
+    "scorm", "lti",
     # digital credentials: the token format, its key set and signature algorithm
     "jwt", "jwks", "eddsa",
     "docx", "pptx", "odt", "ods", "odp", "txt", "tsv", "xml",
@@ -67,7 +69,9 @@ ALLOWED = {
 # fmt: on
 # Addresses, file names and certificate codes are read as they are.
 NOT_WORDS = re.compile(
-    r"\{\w+\}|https?://\S+|\S+\.(?:png|jpe?g|gif|webp|pdf|csv|xlsx|mp4|docx?)\b|\b[A-Z0-9]{4,}(?:-[A-Z0-9]{2,})+\b"
+    r"\{\w+\}|https?://\S+|\S+\.(?:png|jpe?g|gif|webp|pdf|csv|xlsx|mp4|docx?|zip|xml|h5p)\b|"
+    # a site named by its domain ("H5P.org")
+    r"\b[\w-]+\.(?:org|com|net|co\.th|go\.th)\b|\b[A-Z0-9]{4,}(?:-[A-Z0-9]{2,})+\b"
     # a page's slug shown as an example ("bot-thi-1-chat-saeng"): an address, not words
     r"|\b[a-z0-9]+(?:-[a-z0-9]+){2,}\b"
 )

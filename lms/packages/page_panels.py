@@ -15,8 +15,12 @@ from .selectors import (
 
 
 def lesson_player(*, request: HttpRequest, page: LessonPage, context: dict) -> Panel | None:
-    """The package playing in the lesson, for an enrolled learner whose lesson is open."""
-    if not context.get("may_have_work", True) or context.get("is_locked"):
+    """The package playing in the lesson, for an enrolled learner whose lesson is open.
+
+    Asked on every lesson page, not only where the outline says there is work: a package
+    the trainer lets the learner mark done by hand is read and played all the same.
+    """
+    if context.get("is_locked"):
         return None
     progress = context.get("progress")
     if not request.user.is_authenticated or (progress is not None and not progress.is_enrolled):

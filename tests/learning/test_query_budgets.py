@@ -60,7 +60,9 @@ def test_course_and_lesson_pages_do_not_grow_with_the_course(client, learner, wo
     # last round, so it is rebuilt here: one query per lesson requirement provider
     # (H5P activities, quizzes, assignments, SCORM packages); H5P's reads which of the
     # lesson's blocks finish it from the lesson's body, once per page whatever its size.
-    assert count_queries(client, small_lessons[3].url) <= 18
+    # And one looks for the lesson's SCORM package, which plays even where it does not
+    # decide the lesson.
+    assert count_queries(client, small_lessons[3].url) <= 19
 
 
 def test_dashboard_does_not_grow_with_enrolments(client, learner, workforce_track):

@@ -266,3 +266,11 @@ def test_a_multi_sco_package_shows_its_structure_and_needs_every_sco(
     config = player_config(package=package, user=learner)
     assert config["start"] == second.pk
     assert config["scos"][0]["url"].endswith("/content/content/m1/index.html?lang=th&page=intro")
+
+
+def test_a_package_that_does_not_decide_its_lesson_still_plays(client, package12, learner):
+    package12.completes_lesson = False
+    package12.save(update_fields=["completes_lesson"])
+    client.force_login(learner)
+    page = client.get(package12.lesson.url).content.decode()
+    assert "data-scorm-player" in page
